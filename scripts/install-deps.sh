@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs the native libraries Gridclear calls (COIN-OR Clp/Cbc, SuiteSparse KLU) from Debian.
+# Safe to rerun: does nothing when they are present.
+set -euo pipefail
+packages=(coinor-libclp-dev coinor-libcbc-dev libsuitesparse-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installing ${missing[*]} ..." >&2
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -1,0 +1,15 @@
+namespace Gridclear.Network;
+
+/// <summary>MATPOWER cost model number (the first column of <c>gencost</c>).</summary>
+public enum CostModel
+{
+    /// <summary>Piecewise linear: parameters are x1, y1, x2, y2, … (MW, $/h).</summary>
+    PiecewiseLinear = 1,
+
+    /// <summary>Polynomial: parameters are c(n-1) … c1, c0, highest order first ($/h for MW).</summary>
+    Polynomial = 2,
+}
+
+/// <summary>One row of a MATPOWER <c>gencost</c> matrix.</summary>
+/// <param name="Parameters">The NCOST points (model 1: 2·NCOST numbers) or coefficients (model 2).</param>
+public sealed record CaseGenCost(CostModel Model, double Startup, double Shutdown, IReadOnlyList<double> Parameters);

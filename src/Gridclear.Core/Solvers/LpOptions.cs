@@ -1,0 +1,10 @@
+namespace Gridclear.Solvers;
+
+/// <summary>Solver settings.</summary>
+/// <param name="MaxSeconds">Wall-clock limit of one solve; the result is <see cref="LpStatus.TimeLimit"/> past it.</param>
+/// <param name="Log">When true the native solver prints its log (to the process's native stdout).</param>
+/// <param name="Algorithm">The algorithm to use.</param>
+public sealed record LpOptions(double MaxSeconds = 300, bool Log = false, LpAlgorithm Algorithm = LpAlgorithm.Automatic)
+{
+    public static LpOptions Default { get; } = new();
+}

@@ -1,0 +1,74 @@
+namespace Gridclear.Solvers;
+
+/// <summary>
+/// A linear or convex quadratic minimisation problem, built column by column and row by row:
+/// minimise cᵀx + ½ xᵀQx subject to rowLower ≤ Ax ≤ rowUpper and colLower ≤ x ≤ colUpper.
+/// Infinite bounds are <see cref="double.PositiveInfinity"/> / <see cref="double.NegativeInfinity"/>.
+/// Always a minimisation: callers negate a value they maximise, so dual signs have one meaning.
+/// </summary>
+public sealed class LpProblem
+{
+    private readonly List<double> _colLower = [];
+    private readonly List<double> _colUpper = [];
+    private readonly List<double> _cost = [];
+    private readonly List<LpRow> _rows = [];
+    private readonly Dictionary<(int, int), double> _quadratic = [];
+
+    public int ColumnCount => _cost.Count;
+    public int RowCount => _rows.Count;
+    public IReadOnlyList<double> ColumnLower => _colLower;
+    public IReadOnlyList<double> ColumnUpper => _colUpper;
+    public IReadOnlyList<double> Cost => _cost;
+    public IReadOnlyList<LpRow> Rows => _rows;
+
+    /// <summary>Entries of Q with i ≤ j; Q is symmetric and the objective adds ½ xᵀQx
+    /// (so a cost c₂x² is the diagonal entry 2c₂).</summary>
+    public IReadOnlyDictionary<(int Row, int Column), double> Quadratic => _quadratic;
+
+    public bool IsQuadratic => _quadratic.Count > 0;
+
+    /// <summary>Adds a column and returns its index.</summary>
+    public int AddColumn(double lower, double upper, double cost)
+    {
+        if (double.IsNaN(lower) || double.IsNaN(upper) || double.IsNaN(cost) || lower > upper)
+        {
+            throw new ArgumentException($"column {_cost.Count}: bounds [{lower}, {upper}] or cost {cost} are invalid");
+        }
+
+        _colLower.Add(lower);
+        _colUpper.Add(upper);
+        _cost.Add(cost);
+        return _cost.Count - 1;
+    }
+
+    /// <summary>Adds q to Q[i,j] and Q[j,i] (once when i = j).</summary>
+    public void AddQuadratic(int i, int j, double q)
+    {
+        if (i > j)
+        {
+            (i, j) = (j, i);
+        }
+
+        if ((uint)j >= (uint)ColumnCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(j), $"quadratic term ({i},{j}) names no column");
+        }
+
+        _quadratic[(i, j)] = _quadratic.GetValueOrDefault((i, j)) + q;
+    }
+
+    /// <summary>Adds a row and returns its index.</summary>
+    public int AddRow(LpRow row)
+    {
+        foreach (var c in row.Columns)
+        {
+            if ((uint)c >= (uint)ColumnCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(row), $"row {_rows.Count} names column {c}, which does not exist");
+            }
+        }
+
+        _rows.Add(row);
+        return _rows.Count - 1;
+    }
+}
