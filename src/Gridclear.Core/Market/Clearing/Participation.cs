@@ -33,6 +33,9 @@ internal sealed record DispatchSchedule(Schedule Schedule, int[] IncColumns, int
 /// </summary>
 internal sealed class Participation
 {
+    /// <summary>Relative fall in slope still read as a flat step: rounding in the case's printed points.</summary>
+    private const double ConvexityTolerance = 1e-6;
+
     private readonly List<DispatchColumn> _columns = [];
     private readonly List<DispatchResource> _resources = [];
     private readonly List<DispatchSchedule> _schedules = [];
@@ -180,9 +183,16 @@ internal sealed class Participation
             }
 
             slopes[k] = (y[k + 1] - y[k]) / (x[k + 1] - x[k]);
-            if (k > 0 && slopes[k] < slopes[k - 1] - 1e-9)
+            if (k > 0 && slopes[k] < slopes[k - 1])
             {
-                throw new InvalidInputException("case", null, $"gencost row {row + 1}: the piecewise-linear cost is not convex (slope falls from {slopes[k - 1]} to {slopes[k]})");
+                // Points written from a smooth curve with rounded numbers can fall by a hair: treat that as a
+                // flat step (cost error ≈ 1e-6 $/MWh), but refuse a curve that is really not convex.
+                if (slopes[k] < slopes[k - 1] - (ConvexityTolerance * Math.Max(1, Math.Abs(slopes[k - 1]))))
+                {
+                    throw new InvalidInputException("case", null, $"gencost row {row + 1}: the piecewise-linear cost is not convex (slope falls from {slopes[k - 1]} to {slopes[k]})");
+                }
+
+                slopes[k] = slopes[k - 1];
             }
         }
 
