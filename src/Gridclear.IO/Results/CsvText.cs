@@ -1,30 +1,30 @@
 using System.Globalization;
+using System.Text;
 
 namespace Gridclear.IO.Results;
 
-/// <summary>The number and field formats shared by the result writers (FORMATS.md): invariant culture,
-/// prices with 6 decimals, money with 2.</summary>
-internal static class CsvText
+/// <summary>How result files write values: invariant culture, shortest round-trip doubles, quoted text when needed.</summary>
+public static class CsvText
 {
-    /// <summary>$/MWh with 6 fixed decimals: 1e-6 $/MWh is below any settlement significance, and fixed
-    /// width keeps files diff-able across runs. Negative zero is written as 0.</summary>
-    public static string Price(double price)
-    {
-        var s = price.ToString("F6", CultureInfo.InvariantCulture);
-        return s == "-0.000000" ? "0.000000" : s;
-    }
+    /// <summary>Shortest text that reads back to the same double, so identities (lmp = energy + congestion) hold exactly.</summary>
+    public static string Number(double value) =>
+        value == 0 ? "0" : value.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>Dollars with 2 decimals (amounts are already in cents).</summary>
-    public static string Money(decimal amount) => amount.ToString("F2", CultureInfo.InvariantCulture);
+    public static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
-    /// <summary>RFC 4180 quoting, only when the field needs it.</summary>
-    public static string Field(string? value)
+    public static string Text(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    /// <summary>Writes a whole file at once (UTF-8, no BOM, \n line ends) so a failed run leaves no half-written file.</summary>
+    public static void WriteFile(string path, string header, IEnumerable<string> lines)
     {
-        if (string.IsNullOrEmpty(value))
+        var sb = new StringBuilder();
+        sb.Append(header).Append('\n');
+        foreach (var line in lines)
         {
-            return string.Empty;
+            sb.Append(line).Append('\n');
         }
 
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
     }
 }

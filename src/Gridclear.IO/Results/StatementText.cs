@@ -3,8 +3,8 @@ using Gridclear.Settlement;
 namespace Gridclear.IO.Results;
 
 /// <summary>
-/// Plain-text participant statements (what the CLI prints or saves as <c>statements.txt</c>):
-/// per participant, a subtotal per charge and the net, amounts right-aligned.
+/// Plain-text participant statements (for a console or a <c>statements.txt</c>): per participant, a subtotal per
+/// charge and the net, amounts right-aligned with 2 decimals.
 /// </summary>
 public static class StatementText
 {

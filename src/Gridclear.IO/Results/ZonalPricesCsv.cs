@@ -1,24 +1,19 @@
 using Gridclear.Settlement;
+using static Gridclear.IO.Results.CsvText;
 
 namespace Gridclear.IO.Results;
 
-/// <summary><c>zonal.csv</c>: <c>zone,load_price,generation_price</c> (FORMATS.md), then <c>load_basis,generation_basis</c>.</summary>
+/// <summary><c>zonal.csv</c>: <c>zone,load_price,generation_price</c> (FORMATS.md), then <c>load_basis,generation_basis</c>
+/// (which weights each price came from, <see cref="PriceBasis"/>). Prices as lmp.csv writes them (round-trip).</summary>
 public static class ZonalPricesCsv
 {
     public const string FileName = "zonal.csv";
 
-    public static void Write(TextWriter writer, IEnumerable<ZonalPrice> prices)
-    {
-        writer.Write("zone,load_price,generation_price,load_basis,generation_basis\n");
-        foreach (var p in prices)
-        {
-            writer.Write($"{CsvText.Field(p.Zone)},{CsvText.Price(p.LoadPrice)},{CsvText.Price(p.GenerationPrice)},{p.LoadBasis},{p.GenerationBasis}\n");
-        }
-    }
+    public const string Header = "zone,load_price,generation_price,load_basis,generation_basis";
 
-    public static void Write(string path, IEnumerable<ZonalPrice> prices)
-    {
-        using var writer = new StreamWriter(path);
-        Write(writer, prices);
-    }
+    public static IEnumerable<string> Rows(IEnumerable<ZonalPrice> prices) =>
+        prices.Select(p => $"{Text(p.Zone)},{Number(p.LoadPrice)},{Number(p.GenerationPrice)},{p.LoadBasis},{p.GenerationBasis}");
+
+    public static void Write(string directory, IEnumerable<ZonalPrice> prices) =>
+        WriteFile(Path.Combine(directory, FileName), Header, Rows(prices));
 }

@@ -8,34 +8,30 @@ public class ResultWritersTests
     [Fact]
     public void ZonalCsvHasContractColumnsFirstAndSixDecimalPrices()
     {
-        var w = new StringWriter();
-        ZonalPricesCsv.Write(w, [new ZonalPrice("Z1", 30.5, -0.0000001, PriceBasis.ZonalLoads, PriceBasis.AllGenerators)]);
+        Assert.Equal("zone,load_price,generation_price,load_basis,generation_basis", ZonalPricesCsv.Header);
         Assert.Equal(
-            "zone,load_price,generation_price,load_basis,generation_basis\nZ1,30.500000,0.000000,zonal_loads,all_generators\n",
-            w.ToString());
+            ["Z1,30.5,-1E-07,zonal_loads,all_generators"],
+            ZonalPricesCsv.Rows([new ZonalPrice("Z1", 30.5, -0.0000001, PriceBasis.ZonalLoads, PriceBasis.AllGenerators)]));
     }
 
     [Fact]
     public void HubsCsv()
     {
-        var w = new StringWriter();
-        HubPricesCsv.Write(w, [new HubPrice("NP15", 1.0 / 3), new HubPrice("SP15", -12)]);
-        Assert.Equal("hub,price\nNP15,0.333333\nSP15,-12.000000\n", w.ToString());
+        Assert.Equal("hub,price", HubPricesCsv.Header);
+        Assert.Equal(["NP15,0.3333333333333333", "SP15,-12"], HubPricesCsv.Rows([new HubPrice("NP15", 1.0 / 3), new HubPrice("SP15", -12)]));
     }
 
     [Fact]
     public void SettlementCsvSortsOperatorLastAndQuotesDetail()
     {
-        var w = new StringWriter();
-        SettlementCsv.Write(w,
+        Assert.Equal("participant,charge,amount,detail", SettlementCsv.Header);
+        var rows = SettlementCsv.Rows(
         [
             new SettlementLine(SettlementLine.Operator, Charges.Rounding, 0.01m, null),
             new SettlementLine("zeta", Charges.Energy, -1.5m, "L1, bus 3"),
             new SettlementLine("alpha", Charges.Energy, 1.49m, null),
         ]);
-        Assert.Equal(
-            "participant,charge,amount,detail\nalpha,energy,1.49,\nzeta,energy,-1.50,\"L1, bus 3\"\noperator,rounding,0.01,\n",
-            w.ToString());
+        Assert.Equal(["alpha,energy,1.49,", "zeta,energy,-1.50,\"L1, bus 3\"", "operator,rounding,0.01,"], rows);
     }
 
     [Fact]
@@ -68,6 +64,29 @@ public class ResultWritersTests
     public void MoneyRoundsHalfToEvenAtCents(string dollars, string cents) =>
         Assert.Equal(decimal.Parse(cents, System.Globalization.CultureInfo.InvariantCulture),
             Money.ToCents(decimal.Parse(dollars, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void WritersWriteWholeFiles()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "gridclear-settlement-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var r = DayAheadSettlement.Settle(SettlementMarkets.ThreeBus());
+            ZonalPricesCsv.Write(dir, r.ZonalPrices);
+            HubPricesCsv.Write(dir, [new HubPrice("H", 37.5)]);
+            SettlementCsv.Write(dir, r.Lines);
+            Assert.Equal("A,27.5,25,zonal_loads,zonal_generators", File.ReadAllLines(Path.Combine(dir, ZonalPricesCsv.FileName))[1]);
+            Assert.Equal("H,37.5", File.ReadAllLines(Path.Combine(dir, HubPricesCsv.FileName))[1]);
+            var amounts = File.ReadAllLines(Path.Combine(dir, SettlementCsv.FileName)).Skip(1)
+                .Select(l => decimal.Parse(l.Split(',')[2], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(0m, amounts.Sum());
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
 
     [Fact]
     public void MoneyAmountRefusesNonFinite() =>
