@@ -29,11 +29,42 @@ internal static class ClearCommand
         {
             var options = new ClearingOptions(Reference: ParseReference(parse.GetValue(reference)!));
             var run = DayAheadRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), options);
-            DayAheadWriter.Write(parse.GetValue(outDir)!, run.Result);
+            var dir = parse.GetValue(outDir)!;
+            DayAheadWriter.Write(dir, run.Result, SettlementSummary(run));
+            if (run.Settlement is { } settlement)
+            {
+                ZonalPricesCsv.Write(dir, settlement.ZonalPrices);
+                HubPricesCsv.Write(dir, run.Hubs);
+                SettlementCsv.Write(dir, settlement.Lines);
+            }
+
             Print(run, output ?? Console.Out);
             return CommandRunner.Success;
         });
         return command;
+    }
+
+    private static Dictionary<string, object?>? SettlementSummary(DayAheadRun run)
+    {
+        if (run.Settlement is not { } s)
+        {
+            return null;
+        }
+
+        var t = s.Totals;
+        return new Dictionary<string, object?>
+        {
+            ["settlement"] = new Dictionary<string, decimal>
+            {
+                ["congestion_rent"] = t.CongestionRent,
+                ["zonal_rent"] = t.ZonalRent,
+                ["constrained_payments"] = t.ConstrainedPayments,
+                ["uplift_offset"] = t.UpliftOffset,
+                ["uplift_charged"] = t.UpliftCharged,
+                ["rounding"] = t.Rounding,
+                ["sum_of_all_lines"] = s.Lines.Sum(l => l.Amount),
+            },
+        };
     }
 
     private static PriceReference ParseReference(string text) => text switch
@@ -82,6 +113,35 @@ internal static class ClearCommand
             }
 
             console.Write(t);
+        }
+
+        if (run.Settlement is { } settlement)
+        {
+            var zones = new Table().Title("Zonal prices, $/MWh");
+            zones.AddColumn("Zone");
+            zones.AddColumn(new TableColumn("Load price").RightAligned());
+            zones.AddColumn(new TableColumn("Generation price").RightAligned());
+            foreach (var z in settlement.ZonalPrices)
+            {
+                zones.AddRow(Markup.Escape(z.Zone), z.LoadPrice.ToString("N2", CultureInfo.InvariantCulture), z.GenerationPrice.ToString("N2", CultureInfo.InvariantCulture));
+            }
+
+            console.Write(zones);
+            if (run.Hubs.Count > 0)
+            {
+                var hubs = new Table().Title("Hub prices, $/MWh");
+                hubs.AddColumn("Hub");
+                hubs.AddColumn(new TableColumn("Price").RightAligned());
+                foreach (var h in run.Hubs)
+                {
+                    hubs.AddRow(Markup.Escape(h.Hub), h.Price.ToString("N2", CultureInfo.InvariantCulture));
+                }
+
+                console.Write(hubs);
+            }
+
+            writer.Flush();
+            StatementText.Write(writer, settlement.Statements());
         }
 
         foreach (var note in r.Notes)
