@@ -314,6 +314,11 @@ internal sealed class MatpowerScanner
                 _pos++;
             }
 
+            if (_pos >= text.Length)
+            {
+                throw Unclosed(field, startLine, ']'); // the file ends inside a number: truncated, whatever the number
+            }
+
             values.Add(ParseNumber(text.AsSpan(tokenStart, _pos - tokenStart), field));
             lines.Add(_line);
         }
