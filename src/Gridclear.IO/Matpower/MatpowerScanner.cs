@@ -159,6 +159,7 @@ internal sealed class MatpowerScanner
             }
 
             SkipValue(field, line);
+            NoteSkipped(file, field);
             EndStatement($"{outVar}.{field}");
             return;
         }
@@ -214,9 +215,18 @@ internal sealed class MatpowerScanner
         else
         {
             SkipValue(field, line);
+            NoteSkipped(file, field);
         }
 
         EndStatement($"{outVar}.{field}");
+    }
+
+    private static void NoteSkipped(MatpowerFile file, string field)
+    {
+        if (!file.SkippedFields.Contains(field))
+        {
+            file.SkippedFields.Add(field);
+        }
     }
 
     /// <summary>A statement ends at <c>;</c>, <c>,</c>, a new line, a comment or the end of the file.</summary>

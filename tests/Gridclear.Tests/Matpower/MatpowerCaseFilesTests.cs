@@ -116,6 +116,7 @@ public class MatpowerCaseFilesTests
         Assert.Equal(73, c.BusNames!.Count);
         Assert.Equal("ABEL", c.BusNames[0]);
         Assert.Equal(-180, c.Branches[0].AngMinDeg);
+        Assert.Equal(["areas", "gen_name", "dcline"], c.SkippedFields!); // a DC line the model leaves out: visible to the user
     }
 
     /// <summary>The brief: ≤ 0.5 s for case13659pegase (2.2 MB). Best of three, so a busy machine does not fail it.</summary>

@@ -25,6 +25,7 @@ public class MatpowerCorruptionTests
         { "a bus id too large for an integer", "\t5\t2\t0\t0\t0\t0\t1", "\t1e20\t2\t0\t0\t0\t0\t1", 28, "must be a whole number" },
         { "an unknown bus type", "\t5\t2\t0\t0\t0\t0\t1", "\t5\t7\t0\t0\t0\t0\t1", 28, "BUS_TYPE (column 2) is 7" },
         { "no reference bus", "\t4\t3\t400", "\t4\t2\t400", 23, "no reference bus" },
+        { "an in-service branch from a bus to itself", "\t2\t3\t0.00108", "\t2\t2\t0.00108", 47, "connects bus 2 to itself" },
         { "zero reactance on an in-service branch", "0.00064\t0.0064\t", "0.00064\t0\t", 46, "zero reactance" },
         { "a negative rating", "400\t400\t400", "-400\t400\t400", 44, "RATE_A (column 6) is -400" },
         { "PMIN above PMAX", "\t1\t100\t1\t40\t0\t", "\t1\t100\t1\t40\t50\t", 34, "PMIN 50 exceeds PMAX 40" },

@@ -98,6 +98,7 @@ public class MatpowerSyntaxTests
         var c = MatpowerReader.Parse(text, "tiny.m");
 
         Assert.Equal(2, c.Buses.Count);
+        Assert.Equal(["areas", "gentype", "genfuel", "user", "flags", "nested"], c.SkippedFields!);
     }
 
     [Fact]
