@@ -64,6 +64,7 @@ internal static class CaseInfoCommand
         Row("Areas", N(s.Areas));
         Row("Reference bus", string.Join(", ", s.ReferenceBuses.Select(b => b.ToString(CultureInfo.InvariantCulture))));
         Row("Cost curves (gencost)", s.HasCosts ? "yes" : "no");
+        Row("Fields not read", s.SkippedFields.Count == 0 ? "none" : string.Join(", ", s.SkippedFields));
         console.Write(table);
     }
 }
