@@ -48,7 +48,11 @@ public static class DayAheadMarket
             problem.Injections(solution.Primal, injections);
             violations.Clear();
             security.FindViolations(injections, options.Tolerance, flows, violations);
+            // One row per monitored element a round: the worst of its contingencies. The others often clear
+            // once that one binds, and each added dense row costs solve time.
             var fresh = violations.Where(v => !problem.Contains(v.Key))
+                .GroupBy(v => (v.Key.Kind, v.Key.Element))
+                .Select(g => g.MaxBy(v => v.Excess))
                 .OrderByDescending(v => v.Excess)
                 .Take(options.MaxAddedPerRound)
                 .ToList();
