@@ -8,6 +8,8 @@ internal static class Verbs
 {
     public static IEnumerable<Command> All()
     {
+        yield return ClearCommand.Create();
         yield return CaseCommand.Create();
+        yield return BenchCommand.Create();
     }
 }
