@@ -775,8 +775,11 @@ internal sealed class MatpowerScanner
     }
 
     private InvalidInputException Unclosed(string field, int startLine, char closer) =>
-        Error(startLine, $"mpc.{field} starts at line {startLine} but is not closed: the file ends at line {_line} "
+        Error(startLine, $"mpc.{field} starts at line {startLine} but is not closed: the file ends at line {LastLine} "
             + $"before its '{closer}' (is the file truncated?)");
+
+    /// <summary>The last line with text: a final new line does not start another.</summary>
+    private int LastLine => _text.Length > 0 && _text[^1] == '\n' && _line > 1 ? _line - 1 : _line;
 
     private InvalidInputException Error(int line, string problem) => new(_source, line, problem);
 

@@ -88,7 +88,7 @@ public class MatpowerCorruptionTests
         var e = Assert.Throws<InvalidInputException>(() => MatpowerReader.Parse(text, Source));
 
         Assert.Equal(43, e.Line);
-        Assert.StartsWith("case5.m:43: mpc.branch starts at line 43 but is not closed: the file ends at line 49", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("case5.m:43: mpc.branch starts at line 43 but is not closed: the file ends at line 48", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
