@@ -119,30 +119,3 @@ public class MatpowerCaseFilesTests
         Assert.Equal(["areas", "gen_name", "dcline"], c.SkippedFields!); // a DC line the model leaves out: visible to the user
     }
 }
-
-/// <summary>Timing runs alone (no parallel tests on the 2 cores), so it measures the reader, not the neighbours.</summary>
-[CollectionDefinition(nameof(MatpowerTimingCollection), DisableParallelization = true)]
-public class MatpowerTimingCollection;
-
-[Collection(nameof(MatpowerTimingCollection))]
-public class MatpowerTimingTests
-{
-    /// <summary>The brief: ≤ 0.5 s for case13659pegase (2.2 MB), ~0.03–0.1 s measured. Up to ten tries, so that a
-    /// machine busy with other work does not fail it; one try under the limit shows the reader is fast enough.</summary>
-    [Fact]
-    public void Pegase_13659_parses_within_half_a_second()
-    {
-        var text = File.ReadAllText(TestPaths.Case("case13659pegase"));
-        var best = TimeSpan.MaxValue;
-        for (var i = 0; i < 10 && best >= TimeSpan.FromSeconds(0.5); i++)
-        {
-            var watch = Stopwatch.StartNew();
-            var c = MatpowerReader.Parse(text, "case13659pegase.m");
-            watch.Stop();
-            Assert.Equal(13659, c.Buses.Count);
-            best = watch.Elapsed < best ? watch.Elapsed : best;
-        }
-
-        Assert.True(best < TimeSpan.FromSeconds(0.5), $"best parse took {best.TotalSeconds:F3} s");
-    }
-}
