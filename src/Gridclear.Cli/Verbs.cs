@@ -10,5 +10,7 @@ internal static class Verbs
     {
         yield return ClearCommand.Create();
         yield return CaseCommand.Create();
+        yield return DcpfCommand.Create();
+        yield return PtdfCommand.Create();
     }
 }
