@@ -12,6 +12,9 @@ public static class Charges
     /// <summary>An unbalanced schedule: Σ MW × price over its legs (its energy and its usage together).</summary>
     public const string ScheduleEnergy = "schedule_energy";
 
+    /// <summary>One side of an inter-participant trade (D3): its own legs at its own elected prices.</summary>
+    public const string Trade = "trade";
+
     /// <summary>To a zonal generator for MW dispatched from offer steps priced above its zonal price.</summary>
     public const string ConstrainedOn = "constrained_on";
 

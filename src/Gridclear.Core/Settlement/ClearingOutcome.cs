@@ -14,7 +14,10 @@ public static class ClearingOutcome
         // Case generators (gen<k>) belong to no participant: they are priced but not settled.
         var mw = result.Awards.Where(a => known.Contains(a.Resource))
             .ToDictionary(a => a.Resource, a => Math.Max(0, a.Mw), StringComparer.Ordinal);
-        var schedules = result.Schedules.Select(s => new Schedule(s.Schedule, s.Participant, s.Balanced, s.Legs)).ToList();
+        // A balanced schedule under a portfolio-balance instruction may come out unbalanced on its own (its
+        // portfolio is what balances): it then settles as an unbalanced schedule (schedule_energy).
+        var schedules = result.Schedules.Select(s => new Schedule(
+            s.Schedule, s.Participant, s.Balanced && Math.Abs(s.Legs.Sum(l => l.Mw)) <= Schedule.BalanceToleranceMw, s.Legs, s.Counterparty)).ToList();
         return new SettlementInput(lmp, input.ZonesOf(network), resources, mw, input.Offers, schedules);
     }
 }

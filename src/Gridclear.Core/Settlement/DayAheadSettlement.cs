@@ -12,6 +12,10 @@ namespace Gridclear.Settlement;
 /// MW × hours × the leg's elected price; injections are paid, withdrawals pay. For a balanced schedule this is
 /// −Σ MW × (withdrawal price − injection price) = −(usage charge), D12, 004 I.B.11. An unbalanced schedule's net
 /// energy is not split out: any split would need an arbitrary reference price, and the sum is what is owed.</item>
+/// <item><c>trade</c>: an inter-participant trade (D3, <see cref="Schedule.Counterparty"/>) settles each side's legs
+/// to that side at its own elected prices (004 I.B.11.c): the seller is paid for its injections, the buyer pays for
+/// its withdrawals; the two lines sum to minus the trade's usage charge, Q × (buyer's withdrawal price − seller's
+/// injection price).</item>
 /// <item><c>constrained_on</c> / <c>constrained_off</c> (D10, 004 I.B.10): only to generators that elected zonal
 /// pricing and have an offer. With z their zone's generation price and their steps filled in order by the cleared MW:
 /// on = Σ (step price − z) × MWh dispatched from steps priced above z; off = Σ (z − step price) × MWh not dispatched
@@ -73,18 +77,23 @@ public static class DayAheadSettlement
 
         foreach (var s in input.FinalSchedules)
         {
-            decimal amount = 0;
-            var legs = new List<string>(s.Legs.Count);
-            foreach (var leg in s.Legs)
+            // An own schedule is one line; a trade (D3) one line per side, each side's legs at its own elected prices.
+            foreach (var owner in s.Legs.Select(s.OwnerOf).Distinct(StringComparer.Ordinal).ToList())
             {
-                var p = prices.ForLeg(s.Participant, leg.Bus, s.Id);
-                amount += Money.Amount(leg.Mw, p.Price, hours, "settlement");
-                legs.Add($"{(leg.Mw >= 0 ? "+" : string.Empty)}{DetailText.Mw(leg.Mw * hours)} MWh bus {leg.Bus} at {DetailText.Price(p.Price)} ({p.Basis})");
-            }
+                decimal amount = 0;
+                var legs = new List<string>(s.Legs.Count);
+                foreach (var leg in s.Legs.Where(l => s.OwnerOf(l) == owner))
+                {
+                    var p = prices.ForLeg(owner, leg.Bus, s.Id);
+                    amount += Money.Amount(leg.Mw, p.Price, hours, "settlement");
+                    legs.Add($"{(leg.Mw >= 0 ? "+" : string.Empty)}{DetailText.Mw(leg.Mw * hours)} MWh bus {leg.Bus} at {DetailText.Price(p.Price)} ({p.Basis})");
+                }
 
-            market += amount;
-            pending.Add(new PendingLine(s.Participant, s.Balanced ? Charges.Usage : Charges.ScheduleEnergy, amount,
-                $"{s.Id}: {string.Join("; ", legs)}"));
+                market += amount;
+                var charge = s.IsTrade ? Charges.Trade : s.Balanced ? Charges.Usage : Charges.ScheduleEnergy;
+                var what = s.IsTrade ? $"{s.Id} ({s.Participant} to {s.Counterparty})" : s.Id;
+                pending.Add(new PendingLine(owner, charge, amount, $"{what}: {string.Join("; ", legs)}"));
+            }
         }
 
         foreach (var extra in input.ExtraLines)

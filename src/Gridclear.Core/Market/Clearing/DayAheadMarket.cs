@@ -296,9 +296,10 @@ public static class DayAheadMarket
                 cost += c.Cost * x[j];
             }
 
-            var legs = order.Select(b => new ScheduleLeg(b, byBus[b])).ToList();
+            // A final leg keeps the owner of the submitted leg at its bus (adjustments only move submitted legs).
+            var legs = order.Select(b => new ScheduleLeg(b, byBus[b], s.Schedule.LegAt(b)?.Owner)).ToList();
             var cutMw = cut * s.Schedule.Legs.Where(l => l.Mw > 0).Sum(l => l.Mw);
-            awards.Add(new ScheduleAward(s.Schedule.Id, s.Schedule.Participant, s.Schedule.Balanced, s.Schedule.Legs, legs, cutMw, cost));
+            awards.Add(new ScheduleAward(s.Schedule.Id, s.Schedule.Participant, s.Schedule.Balanced, s.Schedule.Legs, legs, cutMw, cost, s.Schedule.Counterparty));
         }
 
         return awards;
