@@ -123,6 +123,7 @@ public static class DayAheadMarket
         foreach (var added in problem.Added)
         {
             var dual = y[added.Row];
+
             var relaxed = x[added.SlackUp] + x[added.SlackDown];
             var value = security.Value(added.Key, flows, injections);
             var (lower, upper) = security.Limits(added.Key);

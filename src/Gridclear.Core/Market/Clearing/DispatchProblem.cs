@@ -13,6 +13,9 @@ internal sealed record AddedConstraint(ConstraintKey Key, int Row, int SlackUp, 
 /// </summary>
 internal sealed class DispatchProblem
 {
+    /// <summary>A row coefficient below this share of the row's largest is round-off, not a shift factor.</summary>
+    public const double NegligibleCoefficient = 1e-10;
+
     private readonly SecurityModel _security;
     private readonly Participation _participation;
     private readonly PenaltyPrices _penalties;
@@ -168,6 +171,15 @@ internal sealed class DispatchProblem
 
             var a = _coefficients.AsSpan();
             _security.Coefficients(key, a);
+            var largest = 0.0;
+            foreach (var v in a)
+            {
+                largest = Math.Max(largest, Math.Abs(v));
+            }
+
+            // Shift factors from a sparse solve carry round-off (~1e-16) where they are really 0; left in a row
+            // beside entries near 1 they wreck the solver's scaling and give wrong duals. Drop them.
+            var negligible = NegligibleCoefficient * largest;
             var indices = new List<int>();
             var values = new List<double>();
             for (var j = 0; j < columns.Count; j++)
@@ -178,14 +190,14 @@ internal sealed class DispatchProblem
                     v += a[bus] * coefficient;
                 }
 
-                if (v != 0)
+                if (Math.Abs(v) > negligible)
                 {
                     indices.Add(j);
                     values.Add(v);
                 }
             }
 
-            if (a[reference] != 0)
+            if (Math.Abs(a[reference]) > negligible)
             {
                 indices.Add(ShortColumn);
                 values.Add(a[reference]);
