@@ -9,6 +9,9 @@ internal static class Verbs
     public static IEnumerable<Command> All()
     {
         yield return ClearCommand.Create();
+        yield return DcpfCommand.Create();
+        yield return PtdfCommand.Create();
         yield return CaseCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

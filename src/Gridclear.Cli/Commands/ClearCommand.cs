@@ -142,7 +142,7 @@ internal static class ClearCommand
         void Row(string label, string value) => table.AddRow(Markup.Escape(label), Markup.Escape(value));
         Row("Status", r.Status == ClearingStatus.Optimal ? "optimal" : "relaxed");
         Row("As-bid cost, $/h", r.Objective.ToString("N2", CultureInfo.InvariantCulture));
-        if (r.PenaltyCost > 0)
+        if (r.PenaltyCost >= 0.005)
         {
             Row("Penalty cost, $/h", r.PenaltyCost.ToString("N2", CultureInfo.InvariantCulture));
         }

@@ -49,9 +49,12 @@ public sealed class DayAheadRun
     public static DayAheadRun Execute(string casePath, string? marketDirectory, ClearingOptions options)
     {
         var watch = Stopwatch.StartNew();
-        var compiled = NetworkCompiler.Compile(MatpowerReader.ReadFile(casePath));
+        var powerCase = MatpowerReader.ReadFile(casePath);
+        var compiled = NetworkCompiler.Compile(powerCase);
         var network = compiled.Network;
-        var input = marketDirectory is null ? MarketInput.Empty : MarketFolderReader.Read(marketDirectory, network);
+
+        // With the case, branches are named by stable circuit numbers and out-of-service ones are caught.
+        var input = marketDirectory is null ? MarketInput.Empty : MarketFolderReader.Read(marketDirectory, network, powerCase);
         var readSeconds = watch.Elapsed.TotalSeconds;
 
         watch.Restart();
