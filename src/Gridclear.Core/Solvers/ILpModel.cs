@@ -16,6 +16,10 @@ public interface ILpModel : IDisposable
     /// <summary>Appends rows; returns the index of the first. Existing row and column indices do not change.</summary>
     int AddRows(IReadOnlyList<LpRow> rows);
 
+    /// <summary>Appends columns with no entries in existing rows; returns the index of the first.
+    /// Used for penalty slacks of rows added during constraint generation.</summary>
+    int AddColumns(IReadOnlyList<LpColumn> columns);
+
     void SetColumnBounds(int column, double lower, double upper);
 
     void SetRowBounds(int row, double lower, double upper);

@@ -1,0 +1,252 @@
+using Gridclear.Sparse;
+
+namespace Gridclear.Flows;
+
+/// <summary>
+/// Shift factors (PTDF, the seeds' flow distribution factors) of one network topology, computed lazily:
+/// the reduced susceptance matrix is factorised once and each branch's row costs one transposed solve, then
+/// stays cached ("virtual PTDF"). The dense matrix is never formed.
+/// <para>
+/// H[k, j] is the MW flow on branch k per MW injected at bus j and withdrawn at the <see cref="Slack"/>; with a
+/// weighted slack w, H_w = H_ref − (H_ref·w)·1ᵀ. Flows for bus injections P (MW) are H·P + <see cref="PhaseShiftFlows"/>,
+/// where any imbalance 1ᵀP is withdrawn at the slack.
+/// </para>
+/// <para>Thread safety: <see cref="Row"/>, <see cref="ComputeFlows"/> and <see cref="TransferFlows"/> may be
+/// called concurrently (the factorisation must allow concurrent solves, as <c>KluFactorization</c> does);
+/// a row is the same bits whichever thread computes it.</para>
+/// </summary>
+public sealed class ShiftFactors : IDisposable
+{
+    private readonly ISparseFactorization? _factorization;
+    private readonly double[]?[] _rows;
+    private readonly double[] _phaseShiftFlows;
+    private readonly int[] _slackBuses;
+    private readonly double[] _slackWeights;
+
+    public ShiftFactors(Network.Network network, ISparseSolver solver, SlackDistribution? slack = null)
+        : this(new SusceptanceMatrix(network), solver, slack)
+    {
+    }
+
+    public ShiftFactors(SusceptanceMatrix matrix, ISparseSolver solver, SlackDistribution? slack = null)
+    {
+        Matrix = matrix;
+        Network = matrix.Network;
+        Slack = slack ?? SlackDistribution.Reference(Network);
+        foreach (var bus in Slack.Buses)
+        {
+            if (bus >= Network.BusCount)
+            {
+                throw new ArgumentException($"slack bus index {bus} is outside the network ({Network.BusCount} buses)", nameof(slack));
+            }
+        }
+
+        _slackBuses = Slack.Buses.ToArray();
+        _slackWeights = Slack.Weights.ToArray();
+        _rows = new double[]?[Network.BranchCount];
+        _factorization = Network.BusCount > 1 ? solver.Factor(matrix.Reduced) : null;
+
+        _phaseShiftFlows = new double[Network.BranchCount];
+        ComputeFlows(new double[Network.BusCount], _phaseShiftFlows);
+    }
+
+    public Network.Network Network { get; }
+
+    public SusceptanceMatrix Matrix { get; }
+
+    public SlackDistribution Slack { get; }
+
+    public int BusCount => Network.BusCount;
+
+    public int BranchCount => Network.BranchCount;
+
+    /// <summary>Branch flows (MW) with zero injections: what the phase shifters alone cause.</summary>
+    public ReadOnlySpan<double> PhaseShiftFlows => _phaseShiftFlows;
+
+    /// <summary>The shift factors of <paramref name="branch"/> for every bus (length <see cref="BusCount"/>).</summary>
+    public ReadOnlySpan<double> Row(int branch)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)branch, (uint)BranchCount, nameof(branch));
+        var row = Volatile.Read(ref _rows[branch]);
+        if (row is not null)
+        {
+            return row;
+        }
+
+        row = ComputeRow(branch);
+
+        // First writer wins; a racing thread computed the same bits, so either copy is fine.
+        return Interlocked.CompareExchange(ref _rows[branch], row, null) ?? row;
+    }
+
+    public bool IsCached(int branch) => Volatile.Read(ref _rows[branch]) is not null;
+
+    /// <summary>Computes and caches the rows of <paramref name="branches"/>, in parallel; identical to sequential calls of <see cref="Row"/>.</summary>
+    public void PrecomputeRows(IReadOnlyList<int> branches, int maxDegreeOfParallelism = -1)
+    {
+        var missing = branches.Where(k => !IsCached(k)).Distinct().ToArray();
+        Parallel.For(
+            0,
+            missing.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+            i => Row(missing[i]));
+    }
+
+    /// <summary>
+    /// All branch flows (MW) for bus injections <paramref name="injectionsMw"/> (generation − load), phase shifters
+    /// included, with one solve. An imbalance is withdrawn at the slack.
+    /// </summary>
+    public void ComputeFlows(ReadOnlySpan<double> injectionsMw, Span<double> flowsMw)
+    {
+        if (injectionsMw.Length != BusCount || flowsMw.Length != BranchCount)
+        {
+            throw new ArgumentException($"need {BusCount} injections and room for {BranchCount} flows");
+        }
+
+        var baseMva = Network.BaseMva;
+        var imbalance = 0.0;
+        foreach (var p in injectionsMw)
+        {
+            imbalance += p;
+        }
+
+        var adjusted = injectionsMw.ToArray();
+        for (var s = 0; s < _slackBuses.Length; s++)
+        {
+            adjusted[_slackBuses[s]] -= _slackWeights[s] * imbalance;
+        }
+
+        var theta = new double[BusCount];
+        SolveAngles(adjusted, theta);
+        var b = Matrix.Susceptance;
+        var pfinj = Matrix.BranchShiftInjection;
+        for (var k = 0; k < BranchCount; k++)
+        {
+            var br = Network.Branches[k];
+            flowsMw[k] = baseMva * ((b[k] * (theta[br.From] - theta[br.To])) + pfinj[k]);
+        }
+    }
+
+    /// <summary>
+    /// Flows (MW) on every branch for 1 MW injected at <paramref name="fromBus"/> and withdrawn at <paramref name="toBus"/>
+    /// (internal indices): H·(e_from − e_to), independent of the slack. One forward solve.
+    /// </summary>
+    public double[] TransferFlows(int fromBus, int toBus)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)fromBus, (uint)BusCount, nameof(fromBus));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)toBus, (uint)BusCount, nameof(toBus));
+        var flows = new double[BranchCount];
+        if (fromBus == toBus || _factorization is null)
+        {
+            return flows;
+        }
+
+        var x = new double[BusCount - 1];
+        var rf = Matrix.ReducedIndex(fromBus);
+        var rt = Matrix.ReducedIndex(toBus);
+        if (rf >= 0)
+        {
+            x[rf] = 1;
+        }
+
+        if (rt >= 0)
+        {
+            x[rt] = -1;
+        }
+
+        _factorization.Solve(x);
+        var b = Matrix.Susceptance;
+        for (var k = 0; k < BranchCount; k++)
+        {
+            var br = Network.Branches[k];
+            flows[k] = b[k] * (Reduced(x, br.From) - Reduced(x, br.To));
+        }
+
+        return flows;
+    }
+
+    public void Dispose() => _factorization?.Dispose();
+
+    /// <summary>Bus angles (radians, reference 0) for injections in MW that include no phase-shift terms yet.</summary>
+    internal void SolveAngles(ReadOnlySpan<double> injectionsMw, Span<double> theta)
+    {
+        theta.Clear();
+        if (_factorization is null)
+        {
+            return;
+        }
+
+        var reference = Network.ReferenceBus;
+        var baseMva = Network.BaseMva;
+        var pbusinj = Matrix.BusShiftInjection;
+        var rhs = new double[BusCount - 1];
+        for (var i = 0; i < BusCount; i++)
+        {
+            if (i != reference)
+            {
+                rhs[i < reference ? i : i - 1] = (injectionsMw[i] / baseMva) - pbusinj[i];
+            }
+        }
+
+        _factorization.Solve(rhs);
+        for (var i = 0; i < BusCount; i++)
+        {
+            if (i != reference)
+            {
+                theta[i] = rhs[i < reference ? i : i - 1];
+            }
+        }
+    }
+
+    private double Reduced(double[] x, int bus)
+    {
+        var r = Matrix.ReducedIndex(bus);
+        return r < 0 ? 0 : x[r];
+    }
+
+    private double[] ComputeRow(int branch)
+    {
+        var row = new double[BusCount];
+        if (_factorization is null)
+        {
+            return row;
+        }
+
+        var br = Network.Branches[branch];
+        var y = new double[BusCount - 1];
+        var rf = Matrix.ReducedIndex(br.From);
+        var rt = Matrix.ReducedIndex(br.To);
+        var b = Matrix.Susceptance[branch];
+        if (rf >= 0)
+        {
+            y[rf] += b;
+        }
+
+        if (rt >= 0)
+        {
+            y[rt] -= b;
+        }
+
+        // Row k of Bf·B⁻¹ is the solution of Bᵀ·y = Bf[k, :]ᵀ.
+        _factorization.SolveTransposed(y);
+        var reference = Network.ReferenceBus;
+        y.AsSpan(0, reference).CopyTo(row);
+        y.AsSpan(reference).CopyTo(row.AsSpan(reference + 1));
+
+        if (_slackBuses.Length != 1 || _slackBuses[0] != reference)
+        {
+            var shift = 0.0;
+            for (var s = 0; s < _slackBuses.Length; s++)
+            {
+                shift += _slackWeights[s] * row[_slackBuses[s]];
+            }
+
+            for (var j = 0; j < row.Length; j++)
+            {
+                row[j] -= shift;
+            }
+        }
+
+        return row;
+    }
+}

@@ -1,0 +1,326 @@
+using System.Diagnostics;
+using Gridclear.Solvers;
+
+namespace Gridclear.Market;
+
+/// <summary>
+/// The day-ahead market (D4, D5): one integrated security-constrained economic dispatch at the lowest as-bid
+/// cost, in a shift-factor formulation with constraint generation — start with the power balance alone, check
+/// every flow (base case, every contingency, interfaces, nomograms), add what is violated, re-solve warm, until
+/// nothing is violated. Every constraint has a penalty slack, so an infeasible market still clears (status
+/// relaxed). Prices are rebuilt from the duals and the shift factors: LMP = λ + Σ dual·coefficient.
+/// </summary>
+public static class DayAheadMarket
+{
+    /// <summary>A row counts as at its bound within this, relative to max(1, |bound|).</summary>
+    private const double BindingTolerance = 1e-7;
+
+    public static DayAheadResult Clear(SecurityModel security, MarketInput input, ILpSolver solver, ClearingOptions? options = null)
+    {
+        options ??= ClearingOptions.Default;
+        var total = Stopwatch.StartNew();
+        var network = security.Network;
+        var n = network.BusCount;
+        var penalties = options.PenaltyPrices;
+        var participation = Participation.Build(network, input, penalties);
+        var problem = new DispatchProblem(security, participation, penalties);
+        var buildSeconds = total.Elapsed.TotalSeconds;
+
+        double solveSeconds = 0, checkSeconds = 0;
+        var watch = Stopwatch.StartNew();
+        using var model = solver.Load(problem.Problem, options.LpOptions);
+        var solution = Solve(model);
+        solveSeconds += watch.Elapsed.TotalSeconds;
+        var rounds = 1;
+        var notes = new List<string>(security.Notes);
+        var injections = new double[n];
+        var flows = new double[network.BranchCount];
+        var violations = new List<ConstraintViolation>();
+        while (true)
+        {
+            watch.Restart();
+            problem.Injections(solution.Primal, injections);
+            violations.Clear();
+            security.FindViolations(injections, options.Tolerance, flows, violations);
+            var fresh = violations.Where(v => !problem.Contains(v.Key))
+                .OrderByDescending(v => v.Excess)
+                .Take(options.MaxAddedPerRound)
+                .ToList();
+            checkSeconds += watch.Elapsed.TotalSeconds;
+            if (fresh.Count == 0)
+            {
+                break;
+            }
+
+            if (rounds >= options.MaxRounds)
+            {
+                throw new InvalidOperationException($"constraint generation did not converge in {options.MaxRounds} rounds ({fresh.Count} constraints still violated)");
+            }
+
+            watch.Restart();
+            problem.AddConstraints(model, fresh.Select(v => v.Key).ToList());
+            solution = Solve(model);
+            solveSeconds += watch.Elapsed.TotalSeconds;
+            rounds++;
+        }
+
+        watch.Restart();
+        var result = Price(security, participation, problem, solution, injections, flows, options, notes);
+        var pricingSeconds = watch.Elapsed.TotalSeconds;
+        return result with
+        {
+            Rounds = rounds,
+            Timings = new ClearingTimings(buildSeconds, solveSeconds, checkSeconds, pricingSeconds, total.Elapsed.TotalSeconds),
+            Solver = solver.Name,
+        };
+    }
+
+    private static LpSolution Solve(ILpModel model)
+    {
+        var solution = model.Solve();
+        return solution.Status == LpStatus.Optimal
+            ? solution
+            : throw new InvalidOperationException($"the dispatch could not be solved: solver status {solution.Status} (every constraint has a penalty slack, so this is a solver failure, not an infeasible market)");
+    }
+
+    private static DayAheadResult Price(
+        SecurityModel security,
+        Participation participation,
+        DispatchProblem problem,
+        LpSolution solution,
+        double[] injections,
+        double[] flows,
+        ClearingOptions options,
+        List<string> notes)
+    {
+        var network = security.Network;
+        var n = network.BusCount;
+        var x = solution.Primal;
+        var y = solution.RowDual;
+        var lambda = y[problem.BalanceRow];
+
+        // Congestion part of every LMP from the duals of the security rows: Σ_c y_c·a_c[i].
+        var congestion = new double[n];
+        var row = new double[n];
+        var constraints = new List<ConstraintResult>();
+        var shortfall = x[problem.ShortColumn] + x[problem.SurplusColumn];
+        constraints.Add(new ConstraintResult("balance", ConstraintKind.Balance, string.Empty, problem.TotalDemand(x), problem.TotalDemand(x), lambda, shortfall, options.PenaltyPrices.Balance));
+        var weights = ReferenceWeights(network, participation, options.PriceReference, out var referenceText);
+        double referenceCongestion = 0;
+        var activeRows = 1;
+        foreach (var added in problem.Added)
+        {
+            var dual = y[added.Row];
+            var relaxed = x[added.SlackUp] + x[added.SlackDown];
+            var value = security.Value(added.Key, flows, injections);
+            var (lower, upper) = security.Limits(added.Key);
+            var atUpper = value >= upper - (BindingTolerance * Math.Max(1, Math.Abs(upper)));
+            var atLower = value <= lower + (BindingTolerance * Math.Max(1, Math.Abs(lower)));
+            if (atUpper || atLower || relaxed > 0)
+            {
+                activeRows++;
+            }
+
+            if (dual != 0)
+            {
+                security.Coefficients(added.Key, row);
+                var rowDotWeights = 0.0;
+                for (var i = 0; i < n; i++)
+                {
+                    congestion[i] += dual * row[i];
+                    rowDotWeights += row[i] * weights[i];
+                }
+
+                referenceCongestion += dual * rowDotWeights;
+            }
+
+            if (dual != 0 || relaxed > 1e-9)
+            {
+                var (name, contingency) = security.Describe(added.Key);
+                var useUpper = dual < 0 || (dual == 0 && atUpper);
+                constraints.Add(new ConstraintResult(
+                    name, added.Key.Kind, contingency, value, useUpper ? upper : lower, Math.Abs(dual),
+                    relaxed > 1e-9 ? relaxed : 0, options.PenaltyPrices.For(added.Key)));
+            }
+        }
+
+        // Energy at the reference: λ plus the congestion there; congestion elsewhere relative to it.
+        var prices = new BusPrice[n];
+        var energy = lambda + referenceCongestion;
+        for (var i = 0; i < n; i++)
+        {
+            var c = congestion[i] - referenceCongestion;
+            prices[i] = new BusPrice(network.BusIds[i], energy + c, energy, c, 0);
+        }
+
+        var (awards, objective) = Awards(participation, x);
+        var scheduleAwards = Schedules(participation, x);
+        var penaltyCost = problem.PenaltyCost(x);
+        var relaxedAny = constraints.Any(c => c.IsRelaxed) || scheduleAwards.Any(s => s.CutMw > 1e-9);
+        foreach (var c in constraints.Where(c => c.IsRelaxed))
+        {
+            notes.Add($"relaxed {c.Kind.ToString().ToLowerInvariant()} {c.Constraint}{(c.Contingency.Length > 0 ? " under " + c.Contingency : string.Empty)} by {c.RelaxedMw:0.######} MW at {c.Penalty} $/MWh");
+        }
+
+        foreach (var s in scheduleAwards.Where(s => s.CutMw > 1e-9))
+        {
+            notes.Add($"cut balanced schedule {s.Schedule} by {s.CutMw:0.######} MW at {options.PenaltyPrices.Schedule} $/MWh: it could not be kept as submitted");
+        }
+
+        var unique = PricesUnique(participation, problem, solution, activeRows);
+        if (!unique)
+        {
+            notes.Add("prices may not be unique (degenerate dispatch: fewer marginal offers than binding constraints); the rule used: the duals of the solver's optimal basis");
+        }
+
+        var added = problem.Added.GroupBy(a => a.Key.Kind == ConstraintKind.Branch && !a.Key.IsBaseCase ? "contingency" : a.Key.Kind.ToString().ToLowerInvariant())
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return new DayAheadResult(
+            relaxedAny ? ClearingStatus.Relaxed : ClearingStatus.Optimal,
+            objective,
+            penaltyCost,
+            referenceText,
+            prices,
+            awards,
+            scheduleAwards,
+            constraints,
+            flows,
+            0,
+            added,
+            unique,
+            notes,
+            new ClearingTimings(0, 0, 0, 0, 0),
+            string.Empty);
+    }
+
+    private static double[] ReferenceWeights(Network.Network network, Participation participation, PriceReference reference, out string text)
+    {
+        var w = new double[network.BusCount];
+        switch (reference)
+        {
+            case PriceReference.Distributed:
+                var demand = participation.FixedDemand;
+                var sum = demand.Where(d => d > 0).Sum();
+                for (var i = 0; i < w.Length; i++)
+                {
+                    w[i] = sum > 0 ? Math.Max(demand[i], 0) / sum : 1.0 / w.Length;
+                }
+
+                text = sum > 0 ? "load-weighted distributed reference" : "uniform distributed reference (no fixed load to weight by)";
+                break;
+            case PriceReference.SingleBus { BusId: { } id }:
+                w[network.TryGetBusIndex(id, out var r) ? r : throw new InvalidInputException("--reference", null, $"bus {id} is not in the network")] = 1;
+                text = $"bus {id}";
+                break;
+            default:
+                w[network.ReferenceBus] = 1;
+                text = $"reference bus {network.BusIds[network.ReferenceBus]}";
+                break;
+        }
+
+        return w;
+    }
+
+    private static (List<ResourceAward> Awards, double Objective) Awards(Participation participation, double[] x)
+    {
+        var awards = new List<ResourceAward>(participation.Resources.Count);
+        var objective = 0.0;
+        foreach (var r in participation.Resources)
+        {
+            var mw = r.FixedMw;
+            var cost = r.ConstantCost;
+            foreach (var j in r.Columns)
+            {
+                var c = participation.Columns[j];
+                mw += x[j];
+                cost += (c.Cost * x[j]) + (0.5 * c.Quadratic * x[j] * x[j]);
+            }
+
+            objective += cost;
+            awards.Add(new ResourceAward(r.Name, participation.Network.BusIds[r.Bus], r.Kind, mw, r.Kind == ResourceKind.Generator ? mw : -mw, cost));
+        }
+
+        foreach (var s in participation.Schedules)
+        {
+            foreach (var j in s.IncColumns.Concat(s.DecColumns))
+            {
+                objective += participation.Columns[j].Cost * x[j];
+            }
+        }
+
+        return (awards, objective);
+    }
+
+    private static List<ScheduleAward> Schedules(Participation participation, double[] x)
+    {
+        var awards = new List<ScheduleAward>(participation.Schedules.Count);
+        foreach (var s in participation.Schedules)
+        {
+            var cut = s.CutColumn >= 0 ? x[s.CutColumn] : 0;
+            var byBus = new Dictionary<int, double>();
+            var order = new List<int>();
+            foreach (var leg in s.Schedule.Legs)
+            {
+                if (!byBus.ContainsKey(leg.Bus))
+                {
+                    order.Add(leg.Bus);
+                }
+
+                byBus[leg.Bus] = byBus.GetValueOrDefault(leg.Bus) + (leg.Mw * (1 - cut));
+            }
+
+            var cost = 0.0;
+            foreach (var j in s.IncColumns.Concat(s.DecColumns))
+            {
+                var c = participation.Columns[j];
+                var bus = participation.Network.BusIds[c.Injections[0].Bus];
+                if (!byBus.ContainsKey(bus))
+                {
+                    order.Add(bus);
+                }
+
+                byBus[bus] = byBus.GetValueOrDefault(bus) + (c.Injections[0].Coefficient * x[j]);
+                cost += c.Cost * x[j];
+            }
+
+            var legs = order.Select(b => new ScheduleLeg(b, byBus[b])).ToList();
+            var cutMw = cut * s.Schedule.Legs.Where(l => l.Mw > 0).Sum(l => l.Mw);
+            awards.Add(new ScheduleAward(s.Schedule.Id, s.Schedule.Participant, s.Schedule.Balanced, s.Schedule.Legs, legs, cutMw, cost));
+        }
+
+        return awards;
+    }
+
+    /// <summary>
+    /// Duals are unique when the optimum is not primal-degenerate: at least as many decisions strictly inside
+    /// their bounds (or on a strictly convex cost) as rows at a bound.
+    /// </summary>
+    private static bool PricesUnique(Participation participation, DispatchProblem problem, LpSolution solution, int activeSecurityRows)
+    {
+        var x = solution.Primal;
+        var free = 0;
+        for (var j = 0; j < participation.Columns.Count; j++)
+        {
+            var c = participation.Columns[j];
+            var tol = BindingTolerance * Math.Max(1, Math.Abs(x[j]));
+            if (x[j] > c.Lower + tol && x[j] < c.Upper - tol)
+            {
+                free++;
+            }
+        }
+
+        var active = activeSecurityRows;
+        foreach (var r in problem.SideRows)
+        {
+            var activity = solution.RowActivity[r.Row];
+            if (Math.Abs(activity - r.Lower) <= BindingTolerance * Math.Max(1, Math.Abs(r.Lower)) ||
+                Math.Abs(activity - r.Upper) <= BindingTolerance * Math.Max(1, Math.Abs(r.Upper)))
+            {
+                active++;
+            }
+        }
+
+        return free >= active;
+    }
+}

@@ -1,0 +1,40 @@
+namespace Gridclear.Market;
+
+/// <summary>
+/// A market resource (a row of <c>resources.csv</c>): a generator that offers or a load that bids or takes a fixed
+/// demand, owned by one participant, at one bus, settled as the participant elected (D9).
+/// </summary>
+/// <param name="Id">The resource's name, unique in the market; results name it (dispatch.csv).</param>
+/// <param name="Participant">The owning participant (settlement.csv groups by it).</param>
+/// <param name="Bus">External MATPOWER bus number.</param>
+/// <param name="Kind">Generator or load.</param>
+/// <param name="Settlement">Bus (nodal) or zonal price.</param>
+/// <param name="MinMw">A generator's minimum output, MW (≥ 0; 0 for loads). It must not exceed the offered capacity
+/// (checked by <see cref="MarketInput"/>, which sees the offers).</param>
+public sealed record Resource(string Id, string Participant, int Bus, ResourceKind Kind, Election Settlement, double MinMw = 0)
+{
+    public string Id { get; } = InputChecks.Id(Id, "resource id");
+
+    public string Participant { get; } = InputChecks.Id(Participant, $"participant of resource {Id}");
+
+    public ResourceKind Kind { get; } = InputChecks.Defined(Kind, $"kind of resource {Id}");
+
+    public Election Settlement { get; } = InputChecks.Defined(Settlement, $"settlement of resource {Id}");
+
+    public double MinMw { get; } = CheckMinMw(Id, Kind, MinMw);
+
+    private static double CheckMinMw(string id, ResourceKind kind, double minMw)
+    {
+        if (!double.IsFinite(minMw) || minMw < 0)
+        {
+            throw new ArgumentException($"min_mw of resource {id} must be a number ≥ 0, not {InputChecks.Text(minMw)}");
+        }
+
+        if (kind == ResourceKind.Load && minMw != 0)
+        {
+            throw new ArgumentException($"min_mw applies to generators only, but load {id} has min_mw {InputChecks.Text(minMw)}");
+        }
+
+        return minMw;
+    }
+}
