@@ -1,0 +1,534 @@
+using System.Diagnostics;
+using Gridclear.Solvers;
+
+namespace Gridclear.Native.Clp;
+
+/// <summary>
+/// One problem loaded into a native Clp model. Keeps managed copies of bounds, costs, Q and the rows
+/// (by reference: callers must not mutate an <see cref="LpRow"/>'s arrays after handing it over) so that
+/// objectives and reduced costs are computed in the documented convention, independent of how Clp reports
+/// them. Bound and cost changes are buffered and pushed to Clp once, at the next <see cref="Solve"/>.
+/// Not thread-safe: one model, one thread; separate models on separate threads are independent.
+/// </summary>
+public sealed unsafe class ClpModel : ILpModel
+{
+    /// <summary>Clp's infinity (COIN_DBL_MAX). Clp also treats |bound| ≥ 1e27 as infinite, but an explicit
+    /// mapping keeps that assumption out of the binding.</summary>
+    private const double ClpInfinity = double.MaxValue;
+
+    private readonly ClpHandle _handle;
+    private readonly LpOptions _options;
+    private readonly int _columnCount;
+    private readonly double[] _colLower;
+    private readonly double[] _colUpper;
+    private readonly double[] _cost;
+    private readonly List<double> _rowLower;
+    private readonly List<double> _rowUpper;
+    private readonly List<LpRow> _rows;
+
+    // Q in full symmetric compressed-column form (both triangles), for xᵀQx and Qx.
+    private readonly int[] _qStart;
+    private readonly int[] _qIndex;
+    private readonly double[] _qValue;
+
+    private bool _columnBoundsDirty;
+    private bool _rowBoundsDirty;
+    private bool _costDirty;
+    private bool _hasBasis;
+
+    // What changed since the last solve, for the choice of warm algorithm.
+    private bool _costChangedSinceSolve;
+    private bool _boundsOrRowsChangedSinceSolve;
+
+    internal ClpModel(LpProblem problem, LpOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!(options.MaxSeconds > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"MaxSeconds must be positive, got {options.MaxSeconds}");
+        }
+
+        _options = options;
+        _columnCount = problem.ColumnCount;
+        _colLower = [.. problem.ColumnLower];
+        _colUpper = [.. problem.ColumnUpper];
+        _cost = [.. problem.Cost];
+        _rows = new List<LpRow>(problem.RowCount);
+        _rowLower = new List<double>(problem.RowCount);
+        _rowUpper = new List<double>(problem.RowCount);
+        foreach (var row in problem.Rows)
+        {
+            CheckRow(row, _rows.Count);
+            _rows.Add(row);
+            _rowLower.Add(row.Lower);
+            _rowUpper.Add(row.Upper);
+        }
+
+        (_qStart, _qIndex, _qValue) = BuildSymmetricQ(problem);
+
+        _handle = ClpNative.Clp_newModel();
+        if (_handle.IsInvalid)
+        {
+            throw new InvalidOperationException("Clp_newModel returned null");
+        }
+
+        ClpNative.Clp_setLogLevel(_handle, options.Log ? 1 : 0);
+        LoadMatrix();
+        if (IsQuadratic)
+        {
+            LoadQuadratic(problem);
+        }
+    }
+
+    public int ColumnCount => _columnCount;
+
+    public int RowCount => _rows.Count;
+
+    public bool IsQuadratic => _qValue.Length > 0;
+
+    public LpSolution Solve()
+    {
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        PushChanges();
+        ClpNative.Clp_setMaximumSeconds(_handle, _options.MaxSeconds);
+        ClpNative.Clp_setNumberIterations(_handle, 0);
+
+        var algorithm = ChooseAlgorithm(out var warm);
+        switch (algorithm)
+        {
+            case LpAlgorithm.Barrier:
+                ClpNative.Clp_initialBarrierSolve(_handle);
+                break;
+            case LpAlgorithm.PrimalSimplex when warm:
+                ClpNative.Clp_primal(_handle, 0);
+                break;
+            case LpAlgorithm.PrimalSimplex:
+                ClpNative.Clp_initialPrimalSolve(_handle);
+                break;
+            case LpAlgorithm.DualSimplex when warm:
+                ClpNative.Clp_dual(_handle, 0);
+                break;
+            default:
+                ClpNative.Clp_initialDualSolve(_handle);
+                break;
+        }
+
+        _costChangedSinceSolve = false;
+        _boundsOrRowsChangedSinceSolve = false;
+        var solution = ReadSolution(algorithm);
+
+        // Only a basis that came out of an optimal simplex (or crossover) solve is worth starting from.
+        _hasBasis = solution.Status == LpStatus.Optimal && !IsQuadratic;
+        return solution;
+    }
+
+    public int AddRows(IReadOnlyList<LpRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        var first = _rows.Count;
+        if (rows.Count == 0)
+        {
+            return first;
+        }
+
+        var nonZeros = 0L;
+        for (var k = 0; k < rows.Count; k++)
+        {
+            CheckRow(rows[k], first + k);
+            nonZeros += rows[k].Columns.Length;
+        }
+
+        if (nonZeros > int.MaxValue)
+        {
+            throw new ArgumentException("too many non-zeros for Clp's 32-bit CoinBigIndex", nameof(rows));
+        }
+
+        var starts = new int[rows.Count + 1];
+        var columns = new int[nonZeros];
+        var values = new double[nonZeros];
+        var lower = new double[rows.Count];
+        var upper = new double[rows.Count];
+        var at = 0;
+        for (var k = 0; k < rows.Count; k++)
+        {
+            var row = rows[k];
+            starts[k] = at;
+            row.Columns.CopyTo(columns, at);
+            row.Values.CopyTo(values, at);
+            at += row.Columns.Length;
+            lower[k] = ToClp(row.Lower);
+            upper[k] = ToClp(row.Upper);
+        }
+
+        starts[rows.Count] = at;
+
+        // Buffered bound changes must reach Clp before it grows its arrays.
+        PushChanges();
+        fixed (double* l = lower, u = upper, v = values)
+        fixed (int* s = starts, c = columns)
+        {
+            ClpNative.Clp_addRows(_handle, rows.Count, l, u, s, c, v);
+        }
+
+        foreach (var row in rows)
+        {
+            _rows.Add(row);
+            _rowLower.Add(row.Lower);
+            _rowUpper.Add(row.Upper);
+        }
+
+        _boundsOrRowsChangedSinceSolve = true;
+        return first;
+    }
+
+    public void SetColumnBounds(int column, double lower, double upper)
+    {
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)column, (uint)_columnCount, nameof(column));
+        CheckBounds(lower, upper, $"column {column}");
+        _colLower[column] = lower;
+        _colUpper[column] = upper;
+        _columnBoundsDirty = true;
+        _boundsOrRowsChangedSinceSolve = true;
+    }
+
+    public void SetRowBounds(int row, double lower, double upper)
+    {
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)row, (uint)_rows.Count, nameof(row));
+        CheckBounds(lower, upper, $"row {row}");
+        _rowLower[row] = lower;
+        _rowUpper[row] = upper;
+        _rowBoundsDirty = true;
+        _boundsOrRowsChangedSinceSolve = true;
+    }
+
+    public void SetCost(int column, double cost)
+    {
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)column, (uint)_columnCount, nameof(column));
+        if (!double.IsFinite(cost))
+        {
+            throw new ArgumentException($"column {column}: cost {cost} is not finite", nameof(cost));
+        }
+
+        _cost[column] = cost;
+        _costDirty = true;
+        _costChangedSinceSolve = true;
+    }
+
+    public void Dispose() => _handle.Dispose();
+
+    private LpAlgorithm ChooseAlgorithm(out bool warm)
+    {
+        warm = false;
+
+        // Clp's simplex codes give wrong "optimal" answers on QPs with binding rows (DEPENDENCIES.md):
+        // a quadratic objective always goes to the barrier, from scratch, whatever was asked.
+        if (IsQuadratic)
+        {
+            return LpAlgorithm.Barrier;
+        }
+
+        switch (_options.Algorithm)
+        {
+            case LpAlgorithm.Barrier:
+                return LpAlgorithm.Barrier;
+            case LpAlgorithm.PrimalSimplex:
+                warm = _hasBasis;
+                return LpAlgorithm.PrimalSimplex;
+            case LpAlgorithm.DualSimplex:
+                warm = _hasBasis;
+                return LpAlgorithm.DualSimplex;
+            default:
+                warm = _hasBasis;
+
+                // A change of costs alone keeps the last basis primal feasible: primal simplex repairs it.
+                // Anything touching bounds or rows keeps it dual feasible: dual simplex.
+                return warm && _costChangedSinceSolve && !_boundsOrRowsChangedSinceSolve
+                    ? LpAlgorithm.PrimalSimplex
+                    : LpAlgorithm.DualSimplex;
+        }
+    }
+
+    private void PushChanges()
+    {
+        if (_columnBoundsDirty)
+        {
+            var lower = MapBounds(_colLower);
+            var upper = MapBounds(_colUpper);
+            fixed (double* l = lower, u = upper)
+            {
+                ClpNative.Clp_chgColumnLower(_handle, l);
+                ClpNative.Clp_chgColumnUpper(_handle, u);
+            }
+
+            _columnBoundsDirty = false;
+        }
+
+        if (_rowBoundsDirty)
+        {
+            var lower = MapBounds(_rowLower);
+            var upper = MapBounds(_rowUpper);
+            fixed (double* l = lower, u = upper)
+            {
+                ClpNative.Clp_chgRowLower(_handle, l);
+                ClpNative.Clp_chgRowUpper(_handle, u);
+            }
+
+            _rowBoundsDirty = false;
+        }
+
+        if (_costDirty)
+        {
+            fixed (double* c = _cost)
+            {
+                ClpNative.Clp_chgObjCoefficients(_handle, c);
+            }
+
+            _costDirty = false;
+        }
+    }
+
+    private LpSolution ReadSolution(LpAlgorithm algorithm)
+    {
+        var n = _columnCount;
+        var m = _rows.Count;
+        var primal = new double[n];
+        var activity = new double[m];
+        var rowDual = new double[m];
+        var reducedCost = new double[n];
+        Copy(ClpNative.Clp_getColSolution(_handle), primal);
+        Copy(ClpNative.Clp_getRowActivity(_handle), activity);
+        Copy(ClpNative.Clp_getRowPrice(_handle), rowDual);
+        Copy(ClpNative.Clp_getReducedCost(_handle), reducedCost);
+
+        var status = MapStatus();
+        var iterations = ClpNative.Clp_numberIterations(_handle);
+        return new LpSolution(status, Objective(primal), primal, activity, rowDual, reducedCost, iterations, algorithm);
+    }
+
+    private LpStatus MapStatus()
+    {
+        var status = ClpNative.Clp_status(_handle);
+        var secondary = ClpNative.Clp_secondaryStatus(_handle);
+        return status switch
+        {
+            0 => LpStatus.Optimal,
+            1 => LpStatus.Infeasible,
+            2 => LpStatus.Unbounded,
+            3 when secondary == 9 => LpStatus.TimeLimit,
+            3 => LpStatus.IterationLimit,
+            _ => LpStatus.Failed,
+        };
+    }
+
+    private double Objective(double[] x)
+    {
+        var linear = 0.0;
+        for (var j = 0; j < x.Length; j++)
+        {
+            linear += _cost[j] * x[j];
+        }
+
+        var quadratic = 0.0;
+        for (var j = 0; j < _columnCount; j++)
+        {
+            var xj = x[j];
+            for (var k = _qStart[j]; k < _qStart[j + 1]; k++)
+            {
+                quadratic += xj * _qValue[k] * x[_qIndex[k]];
+            }
+        }
+
+        return linear + (0.5 * quadratic);
+    }
+
+    private static void Copy(double* source, double[] target)
+    {
+        if (source is null || target.Length == 0)
+        {
+            return;
+        }
+
+        new ReadOnlySpan<double>(source, target.Length).CopyTo(target);
+    }
+
+    /// <summary>Builds the constraint matrix column-wise in two passes over the rows (count, then fill):
+    /// O(non-zeros), and Clp copies it once in <c>Clp_loadProblem</c>.</summary>
+    private void LoadMatrix()
+    {
+        var n = _columnCount;
+        var m = _rows.Count;
+        var start = new int[n + 1];
+        long nonZeros = 0;
+        foreach (var row in _rows)
+        {
+            foreach (var c in row.Columns)
+            {
+                start[c + 1]++;
+            }
+
+            nonZeros += row.Columns.Length;
+        }
+
+        if (nonZeros > int.MaxValue)
+        {
+            throw new ArgumentException("too many non-zeros for Clp's 32-bit CoinBigIndex");
+        }
+
+        for (var j = 0; j < n; j++)
+        {
+            start[j + 1] += start[j];
+        }
+
+        var index = new int[nonZeros];
+        var value = new double[nonZeros];
+        var next = start[..n];
+        for (var r = 0; r < m; r++)
+        {
+            var row = _rows[r];
+            var cols = row.Columns;
+            var vals = row.Values;
+            for (var k = 0; k < cols.Length; k++)
+            {
+                var at = next[cols[k]]++;
+                index[at] = r;
+                value[at] = vals[k];
+            }
+        }
+
+        var colLower = MapBounds(_colLower);
+        var colUpper = MapBounds(_colUpper);
+        var rowLower = MapBounds(_rowLower);
+        var rowUpper = MapBounds(_rowUpper);
+        fixed (int* s = start, i = index)
+        fixed (double* v = value, cl = colLower, cu = colUpper, c = _cost, rl = rowLower, ru = rowUpper)
+        {
+            ClpNative.Clp_loadProblem(_handle, n, m, s, i, v, cl, cu, c, rl, ru);
+        }
+    }
+
+    /// <summary>
+    /// Hands Q to Clp as one triangle: vector i (the <c>start</c> index) lists the entries (i, j) with j ≥ i.
+    /// Measured on Clp 1.17.6: Clp mirrors that half itself and minimises cᵀx + ½xᵀQx (the full symmetric
+    /// matrix gives the same answer); the other half (vector j listing i ≤ j) aborts the process.
+    /// </summary>
+    private void LoadQuadratic(LpProblem problem)
+    {
+        var n = _columnCount;
+        var start = new int[n + 1];
+        foreach (var ((i, _), _) in problem.Quadratic)
+        {
+            start[i + 1]++;
+        }
+
+        for (var j = 0; j < n; j++)
+        {
+            start[j + 1] += start[j];
+        }
+
+        var count = start[n];
+        var index = new int[count];
+        var value = new double[count];
+        var next = start[..n];
+
+        // Sorted so the matrix handed to Clp does not depend on dictionary order.
+        foreach (var ((i, j), q) in problem.Quadratic.OrderBy(e => e.Key.Row).ThenBy(e => e.Key.Column))
+        {
+            var at = next[i]++;
+            index[at] = j;
+            value[at] = q;
+        }
+
+        fixed (int* s = start, c = index)
+        fixed (double* v = value)
+        {
+            ClpNative.Clp_loadQuadraticObjective(_handle, n, s, c, v);
+        }
+    }
+
+    private static (int[] Start, int[] Index, double[] Value) BuildSymmetricQ(LpProblem problem)
+    {
+        var n = problem.ColumnCount;
+        var start = new int[n + 1];
+        foreach (var ((i, j), _) in problem.Quadratic)
+        {
+            start[i + 1]++;
+            if (i != j)
+            {
+                start[j + 1]++;
+            }
+        }
+
+        for (var k = 0; k < n; k++)
+        {
+            start[k + 1] += start[k];
+        }
+
+        var index = new int[start[n]];
+        var value = new double[start[n]];
+        var next = start[..n];
+        foreach (var ((i, j), q) in problem.Quadratic.OrderBy(e => e.Key.Row).ThenBy(e => e.Key.Column))
+        {
+            var at = next[i]++;
+            index[at] = j;
+            value[at] = q;
+            if (i != j)
+            {
+                at = next[j]++;
+                index[at] = i;
+                value[at] = q;
+            }
+        }
+
+        return (start, index, value);
+    }
+
+    private void CheckRow(LpRow row, int index)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Columns.Length != row.Values.Length)
+        {
+            throw new ArgumentException($"row {index}: {row.Columns.Length} columns but {row.Values.Length} values");
+        }
+
+        CheckBounds(row.Lower, row.Upper, $"row {index}");
+        for (var k = 0; k < row.Columns.Length; k++)
+        {
+            if ((uint)row.Columns[k] >= (uint)_columnCount)
+            {
+                throw new ArgumentException($"row {index} names column {row.Columns[k]}, which does not exist");
+            }
+
+            if (!double.IsFinite(row.Values[k]))
+            {
+                throw new ArgumentException($"row {index}: coefficient {row.Values[k]} of column {row.Columns[k]} is not finite");
+            }
+        }
+    }
+
+    private static void CheckBounds(double lower, double upper, string what)
+    {
+        if (double.IsNaN(lower) || double.IsNaN(upper) || lower > upper
+            || double.IsPositiveInfinity(lower) || double.IsNegativeInfinity(upper))
+        {
+            throw new ArgumentException($"{what}: bounds [{lower}, {upper}] are invalid");
+        }
+    }
+
+    private static double ToClp(double bound) => double.IsInfinity(bound) ? Math.CopySign(ClpInfinity, bound) : bound;
+
+    private static double[] MapBounds(IReadOnlyList<double> bounds)
+    {
+        var mapped = new double[bounds.Count];
+        for (var k = 0; k < mapped.Length; k++)
+        {
+            mapped[k] = ToClp(bounds[k]);
+        }
+
+        return mapped;
+    }
+}
