@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gridclear.Cli.Commands;
 
 namespace Gridclear.Cli;
 
@@ -7,6 +8,6 @@ internal static class Verbs
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return CaseCommand.Create();
     }
 }

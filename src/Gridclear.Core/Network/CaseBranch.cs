@@ -9,10 +9,11 @@ namespace Gridclear.Network;
 /// <param name="Status">BR_STATUS: 1 in service.</param>
 /// <param name="AngMinDeg">ANGMIN, minimum angle difference θf − θt, degrees.</param>
 /// <param name="AngMaxDeg">ANGMAX, maximum angle difference θf − θt, degrees.</param>
+/// <param name="SourceLine">1-based line of the row in the file it was read from; 0 when not read from a file.</param>
 public sealed record CaseBranch(
     int FromBus, int ToBus, double R, double X, double B,
     double RateA, double RateB, double RateC, double Ratio, double AngleDeg, int Status,
-    double AngMinDeg = -360, double AngMaxDeg = 360)
+    double AngMinDeg = -360, double AngMaxDeg = 360, int SourceLine = 0)
 {
     public bool InService => Status > 0;
 }

@@ -9,9 +9,10 @@ namespace Gridclear.Network;
 /// <param name="Bs">Shunt susceptance, MVAr injected at 1 p.u. voltage.</param>
 /// <param name="Area">Area number: the default zone.</param>
 /// <param name="BaseKv">Base voltage, kV.</param>
+/// <param name="SourceLine">1-based line of the row in the file it was read from; 0 when not read from a file.</param>
 public sealed record CaseBus(
     int Id, int Type, double Pd, double Qd, double Gs, double Bs, int Area,
-    double Vm, double Va, double BaseKv, int Zone, double Vmax, double Vmin)
+    double Vm, double Va, double BaseKv, int Zone, double Vmax, double Vmin, int SourceLine = 0)
 {
     public const int Reference = 3;
     public const int Isolated = 4;

@@ -12,4 +12,5 @@ public enum CostModel
 
 /// <summary>One row of a MATPOWER <c>gencost</c> matrix.</summary>
 /// <param name="Parameters">The NCOST points (model 1: 2·NCOST numbers) or coefficients (model 2).</param>
-public sealed record CaseGenCost(CostModel Model, double Startup, double Shutdown, IReadOnlyList<double> Parameters);
+/// <param name="SourceLine">1-based line of the row in the file it was read from; 0 when not read from a file.</param>
+public sealed record CaseGenCost(CostModel Model, double Startup, double Shutdown, IReadOnlyList<double> Parameters, int SourceLine = 0);

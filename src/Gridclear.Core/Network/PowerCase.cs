@@ -8,6 +8,7 @@ namespace Gridclear.Network;
 /// <param name="BaseMva">mpc.baseMVA.</param>
 /// <param name="GenCosts">One row per generator row (same order), or empty when the case has none.</param>
 /// <param name="BusNames">mpc.bus_name when present (one per bus row), else null.</param>
+/// <param name="Source">The file (or source name) the case was read from, for messages that name it; null when built in code.</param>
 public sealed record PowerCase(
     string Name,
     double BaseMva,
@@ -15,4 +16,5 @@ public sealed record PowerCase(
     IReadOnlyList<CaseGenerator> Generators,
     IReadOnlyList<CaseBranch> Branches,
     IReadOnlyList<CaseGenCost> GenCosts,
-    IReadOnlyList<string>? BusNames = null);
+    IReadOnlyList<string>? BusNames = null,
+    string? Source = null);

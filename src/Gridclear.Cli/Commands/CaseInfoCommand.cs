@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Gridclear.IO.Matpower;
+using Gridclear.Network;
+using Spectre.Console;
+
+namespace Gridclear.Cli.Commands;
+
+/// <summary><c>./gridclear case info CASE.m [--json]</c>: reads a case and prints its <see cref="CaseSummary"/>.</summary>
+internal static class CaseInfoCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+
+    public static Command Create(TextWriter? output = null)
+    {
+        var file = new Argument<string>("case") { Description = "The MATPOWER case file (.m)." };
+        var json = new Option<bool>("--json") { Description = "Print the summary as JSON instead of a table." };
+        var command = new Command("info", "Summarise a MATPOWER case: buses, branches, generators, load, limits, areas.");
+        command.Arguments.Add(file);
+        command.Options.Add(json);
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            var summary = CaseSummary.Of(MatpowerReader.ReadFile(path));
+            var writer = output ?? Console.Out;
+            if (parse.GetValue(json))
+            {
+                writer.WriteLine(JsonSerializer.Serialize(summary, Json));
+            }
+            else
+            {
+                WriteTable(summary, path, writer);
+            }
+
+            return CommandRunner.Success;
+        });
+        return command;
+    }
+
+    private static void WriteTable(CaseSummary s, string path, TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = ReferenceEquals(writer, Console.Out) ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = ReferenceEquals(writer, Console.Out) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        var table = new Table().Title($"[bold]{Markup.Escape(s.Name)}[/] ({Markup.Escape(Path.GetFileName(path))})");
+        table.AddColumn("Quantity");
+        table.AddColumn(new TableColumn("Value").RightAligned());
+        void Row(string label, string value) => table.AddRow(Markup.Escape(label), Markup.Escape(value));
+        static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        static string Mw(double v) => v.ToString("N1", CultureInfo.InvariantCulture);
+        Row("Base MVA", s.BaseMva.ToString(CultureInfo.InvariantCulture));
+        Row("Buses", s.InServiceBuses == s.Buses ? N(s.Buses) : $"{N(s.Buses)} ({N(s.Buses - s.InServiceBuses)} isolated)");
+        Row("Branches in service", $"{N(s.InServiceBranches)} of {N(s.Branches)}");
+        Row("Generators in service", $"{N(s.InServiceGenerators)} of {N(s.Generators)}");
+        Row("Total load, MW (PD + GS)", Mw(s.TotalLoadMw));
+        Row("Generating capacity, MW (PMAX)", Mw(s.InServiceCapacityMw));
+        Row("Limited branches (RATE_A)", N(s.LimitedBranches));
+        Row("Phase shifters", N(s.PhaseShifters));
+        Row("Areas", N(s.Areas));
+        Row("Reference bus", string.Join(", ", s.ReferenceBuses.Select(b => b.ToString(CultureInfo.InvariantCulture))));
+        Row("Cost curves (gencost)", s.HasCosts ? "yes" : "no");
+        console.Write(table);
+    }
+}

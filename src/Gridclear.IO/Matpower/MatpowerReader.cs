@@ -1,0 +1,34 @@
+using Gridclear.Network;
+
+namespace Gridclear.IO.Matpower;
+
+/// <summary>
+/// Reads MATPOWER case files (format version 2, as written by MATPOWER's savecase and by PGLib-OPF) into a
+/// <see cref="PowerCase"/>: bus, gen, branch, and optionally gencost and bus_name; other fields are skipped.
+/// Every problem with the input is an <see cref="InvalidInputException"/> naming the file and the 1-based line.
+/// </summary>
+public static class MatpowerReader
+{
+    /// <summary>Reads a case file. The path, as given, names the file in error messages.</summary>
+    public static PowerCase ReadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new InvalidInputException(path, null, $"cannot read the case file: {e.Message}", e);
+        }
+
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses the text of a case file; <paramref name="sourceName"/> names it in error messages.</summary>
+    public static PowerCase Parse(string text, string sourceName)
+    {
+        var file = MatpowerScanner.Scan(text, sourceName);
+        return MatpowerCaseBuilder.Build(file, sourceName);
+    }
+}
