@@ -8,6 +8,7 @@ internal static class Verbs
 {
     public static IEnumerable<Command> All()
     {
+        yield return ClearCommand.Create();
         yield return CaseCommand.Create();
     }
 }

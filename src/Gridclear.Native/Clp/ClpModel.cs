@@ -18,10 +18,10 @@ public sealed unsafe class ClpModel : ILpModel
 
     private readonly ClpHandle _handle;
     private readonly LpOptions _options;
-    private readonly int _columnCount;
-    private readonly double[] _colLower;
-    private readonly double[] _colUpper;
-    private readonly double[] _cost;
+    private int _columnCount;
+    private double[] _colLower;
+    private double[] _colUpper;
+    private double[] _cost;
     private readonly List<double> _rowLower;
     private readonly List<double> _rowUpper;
     private readonly List<LpRow> _rows;
@@ -183,6 +183,52 @@ public sealed unsafe class ClpModel : ILpModel
         return first;
     }
 
+    public int AddColumns(IReadOnlyList<LpColumn> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        var first = _columnCount;
+        if (columns.Count == 0)
+        {
+            return first;
+        }
+
+        var lower = new double[columns.Count];
+        var upper = new double[columns.Count];
+        var cost = new double[columns.Count];
+        for (var k = 0; k < columns.Count; k++)
+        {
+            var c = columns[k];
+            CheckBounds(c.Lower, c.Upper, $"column {first + k}");
+            if (!double.IsFinite(c.Cost))
+            {
+                throw new ArgumentException($"column {first + k}: cost {c.Cost} is not finite", nameof(columns));
+            }
+
+            lower[k] = ToClp(c.Lower);
+            upper[k] = ToClp(c.Upper);
+            cost[k] = c.Cost;
+        }
+
+        // Buffered changes reach Clp before it grows its arrays; the new columns have no entries and no Q terms.
+        PushChanges();
+        var starts = new int[columns.Count + 1];
+        var none = new int[1];
+        var noValues = new double[1];
+        fixed (double* l = lower, u = upper, o = cost, v = noValues)
+        fixed (int* s = starts, r = none)
+        {
+            ClpNative.Clp_addColumns(_handle, columns.Count, l, u, o, s, r, v);
+        }
+
+        _colLower = [.. _colLower, .. columns.Select(c => c.Lower)];
+        _colUpper = [.. _colUpper, .. columns.Select(c => c.Upper)];
+        _cost = [.. _cost, .. cost];
+        _columnCount += columns.Count;
+        _boundsOrRowsChangedSinceSolve = true;
+        return first;
+    }
+
     public void SetColumnBounds(int column, double lower, double upper)
     {
         ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
@@ -334,7 +380,7 @@ public sealed unsafe class ClpModel : ILpModel
         }
 
         var quadratic = 0.0;
-        for (var j = 0; j < _columnCount; j++)
+        for (var j = 0; j < _qStart.Length - 1; j++)
         {
             var xj = x[j];
             for (var k = _qStart[j]; k < _qStart[j + 1]; k++)

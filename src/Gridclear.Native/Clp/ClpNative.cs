@@ -34,6 +34,10 @@ internal static unsafe partial class ClpNative
         ClpHandle model, int number, double* rowLower, double* rowUpper, int* rowStarts, int* columns, double* elements);
 
     [LibraryImport(Library)]
+    internal static partial void Clp_addColumns(
+        ClpHandle model, int number, double* columnLower, double* columnUpper, double* objective, int* columnStarts, int* rows, double* elements);
+
+    [LibraryImport(Library)]
     internal static partial void Clp_chgRowLower(ClpHandle model, double* rowLower);
 
     [LibraryImport(Library)]

@@ -301,6 +301,33 @@ public abstract class LpSolverConformance
         Assert.True(warm.Iterations * 3 < cold.Iterations, $"warm re-solve took {warm.Iterations} iterations, cold {cold.Iterations}");
     }
 
+    /// <summary>
+    /// A penalty slack added as a column, then a row that uses it (constraint generation with soft limits):
+    /// min x₀ + 10·s s.t. x₀ ≥ 2 (col bound), then x₀ − s ≤ 1. Relaxing costs 10 per unit but lowering x₀
+    /// is impossible, so s = 1, objective 2 + 10 = 12, the row's dual is −10 and x₀'s reduced cost 1 + 10 = 11.
+    /// </summary>
+    [Fact]
+    public void Added_columns_take_part_in_rows_added_after_them()
+    {
+        var p = new LpProblem();
+        p.AddColumn(2, 5, 1);
+        p.AddRow(LpRow.AtLeast(0, [0], [1]));
+        using var model = Load(p);
+        Assert.True(model.Solve().IsOptimal);
+
+        var slack = model.AddColumns([new LpColumn(0, double.PositiveInfinity, 10)]);
+        Assert.Equal(1, slack);
+        Assert.Equal(2, model.ColumnCount);
+        model.AddRows([LpRow.AtMost(1, [0, slack], [1, -1])]);
+        var s = model.Solve();
+
+        Assert.True(s.IsOptimal);
+        AssertAll([2, 1], s.Primal, PrimalTolerance, "primal");
+        Assert.Equal(12, s.Objective, PrimalTolerance);
+        Assert.Equal(-10, s.RowDual[1], DualTolerance);
+        Assert.Equal(11, s.ReducedCost[0], DualTolerance);
+    }
+
     /// <summary>Re-solving an unchanged model starts at its optimal basis: nothing to do.</summary>
     [Fact]
     public void Unchanged_resolve_is_immediate_and_identical()

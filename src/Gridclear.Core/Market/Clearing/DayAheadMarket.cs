@@ -173,7 +173,7 @@ public static class DayAheadMarket
             notes.Add("prices may not be unique (degenerate dispatch: fewer marginal offers than binding constraints); the rule used: the duals of the solver's optimal basis");
         }
 
-        var added = problem.Added.GroupBy(a => a.Key.Kind == ConstraintKind.Branch && !a.Key.IsBaseCase ? "contingency" : a.Key.Kind.ToString().ToLowerInvariant())
+        var addedByKind = problem.Added.GroupBy(a => a.Key.Kind == ConstraintKind.Branch && !a.Key.IsBaseCase ? "contingency" : a.Key.Kind.ToString().ToLowerInvariant())
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return new DayAheadResult(
@@ -187,7 +187,7 @@ public static class DayAheadMarket
             constraints,
             flows,
             0,
-            added,
+            addedByKind,
             unique,
             notes,
             new ClearingTimings(0, 0, 0, 0, 0),

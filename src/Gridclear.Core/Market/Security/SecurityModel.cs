@@ -19,6 +19,7 @@ public sealed class SecurityModel
     private readonly int[] _securedContingencies;
     private readonly Dictionary<string, int> _interfaceIndex;
     private readonly string[] _branchNames;
+    private readonly double[]?[] _lodf;
 
     public SecurityModel(
         Network.Network network,
@@ -86,6 +87,7 @@ public sealed class SecurityModel
         }
 
         _securedContingencies = [.. secured];
+        _lodf = new double[contingencies.Count][];
         Notes = notes;
         _interfaceIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < interfaces.Count; i++)
@@ -137,7 +139,7 @@ public sealed class SecurityModel
                 return shift[key.Element];
             case ConstraintKind.Branch:
                 var outaged = Contingencies[key.Contingency].Branch;
-                return shift[key.Element] + _outageFactors.Column(outaged)[key.Element] * shift[outaged];
+                return shift[key.Element] + Lodf(key.Contingency)[key.Element] * shift[outaged];
             case ConstraintKind.Interface:
                 var sum = 0.0;
                 foreach (var t in Interfaces[key.Element].Terms)
@@ -181,7 +183,7 @@ public sealed class SecurityModel
             case ConstraintKind.Branch:
                 var outaged = Contingencies[key.Contingency].Branch;
                 Axpy(scale, _shiftFactors.Row(key.Element), row);
-                Axpy(scale * _outageFactors.Column(outaged)[key.Element], _shiftFactors.Row(outaged), row);
+                Axpy(scale * Lodf(key.Contingency)[key.Element], _shiftFactors.Row(outaged), row);
                 break;
             case ConstraintKind.Interface:
                 foreach (var t in Interfaces[key.Element].Terms)
@@ -231,7 +233,7 @@ public sealed class SecurityModel
         foreach (var k in _securedContingencies)
         {
             var outaged = Contingencies[k].Branch;
-            var lodf = _outageFactors.Column(outaged);
+            var lodf = Lodf(k);
             var outagedFlow = flows[outaged];
             foreach (var l in _monitored)
             {
@@ -276,7 +278,7 @@ public sealed class SecurityModel
                 return flows[key.Element];
             case ConstraintKind.Branch:
                 var outaged = Contingencies[key.Contingency].Branch;
-                return flows[key.Element] + _outageFactors.Column(outaged)[key.Element] * flows[outaged];
+                return flows[key.Element] + Lodf(key.Contingency)[key.Element] * flows[outaged];
             case ConstraintKind.Interface:
                 return InterfaceFlow(key.Element, flows);
             case ConstraintKind.Nomogram:
@@ -306,6 +308,10 @@ public sealed class SecurityModel
         ConstraintKind.Nomogram => (Nomograms[key.Element].Id, string.Empty),
         _ => ("balance", string.Empty),
     };
+
+    /// <summary>LODF column of a contingency's outage, computed once (one forward solve) and kept.</summary>
+    private double[] Lodf(int contingency) =>
+        _lodf[contingency] ??= _outageFactors.Column(Contingencies[contingency].Branch);
 
     private double InterfaceFlow(int i, ReadOnlySpan<double> flows)
     {

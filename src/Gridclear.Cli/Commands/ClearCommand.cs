@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Globalization;
+using Gridclear.Cli.Runs;
+using Gridclear.IO.Results;
+using Gridclear.Market;
+using Spectre.Console;
+
+namespace Gridclear.Cli.Commands;
+
+/// <summary><c>./gridclear clear --case NETWORK.m [--market DIR] --out OUT</c>: clears a day-ahead market.</summary>
+internal static class ClearCommand
+{
+    public static Command Create(TextWriter? output = null)
+    {
+        var casePath = new Option<string>("--case") { Description = "The network: a MATPOWER or PGLib-OPF case file (.m).", Required = true };
+        var market = new Option<string?>("--market") { Description = "A market folder (resources, offers, bids, schedules, zones, hubs, interfaces, nomograms, contingencies, ftrs)." };
+        var outDir = new Option<string>("--out") { Description = "Folder for lmp.csv, dispatch.csv, constraints.csv, summary.json (and zonal.csv, hubs.csv, settlement.csv with a market).", Required = true };
+        var reference = new Option<string>("--reference")
+        {
+            Description = "Where the energy component is measured: 'case' (the case's reference bus), 'load' (load-weighted distributed) or a bus number.",
+            DefaultValueFactory = _ => "case",
+        };
+        var command = new Command("clear", "Clear a day-ahead market: security-constrained dispatch and locational marginal prices.");
+        command.Options.Add(casePath);
+        command.Options.Add(market);
+        command.Options.Add(outDir);
+        command.Options.Add(reference);
+        command.SetAction(parse =>
+        {
+            var options = new ClearingOptions(Reference: ParseReference(parse.GetValue(reference)!));
+            var run = DayAheadRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), options);
+            DayAheadWriter.Write(parse.GetValue(outDir)!, run.Result);
+            Print(run, output ?? Console.Out);
+            return CommandRunner.Success;
+        });
+        return command;
+    }
+
+    private static PriceReference ParseReference(string text) => text switch
+    {
+        "case" => PriceReference.CaseReference,
+        "load" => PriceReference.LoadWeighted,
+        _ when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var bus) => new PriceReference.SingleBus(bus),
+        _ => throw new InvalidInputException("--reference", null, $"'{text}' is not 'case', 'load' or a bus number"),
+    };
+
+    private static void Print(DayAheadRun run, TextWriter writer)
+    {
+        var console = Consoles.For(writer);
+        var r = run.Result;
+        var table = new Table().Title($"[bold]Day-ahead market[/] — {Markup.Escape(run.Network.Name)}");
+        table.AddColumn("Result");
+        table.AddColumn(new TableColumn("Value").RightAligned());
+        void Row(string label, string value) => table.AddRow(Markup.Escape(label), Markup.Escape(value));
+        Row("Status", r.Status == ClearingStatus.Optimal ? "optimal" : "relaxed");
+        Row("As-bid cost, $/h", r.Objective.ToString("N2", CultureInfo.InvariantCulture));
+        if (r.PenaltyCost > 0)
+        {
+            Row("Penalty cost, $/h", r.PenaltyCost.ToString("N2", CultureInfo.InvariantCulture));
+        }
+
+        Row("LMP range, $/MWh", $"{r.Prices.Min(p => p.Lmp):N2} … {r.Prices.Max(p => p.Lmp):N2}");
+        Row("Energy reference", r.Reference);
+        Row("Binding constraints", r.Constraints.Count(c => c.Kind != ConstraintKind.Balance).ToString(CultureInfo.InvariantCulture));
+        Row("Rounds (constraints added)", $"{r.Rounds} ({r.ConstraintsAdded.Values.Sum()})");
+        Row("Time: read, model, clear (s)", $"{run.ReadSeconds:0.000}, {run.ModelSeconds:0.000}, {r.Timings.Total:0.000}");
+        console.Write(table);
+
+        var binding = r.Constraints.Where(c => c.Kind != ConstraintKind.Balance).OrderByDescending(c => c.ShadowPrice).Take(10).ToList();
+        if (binding.Count > 0)
+        {
+            var t = new Table().Title("Top binding constraints");
+            t.AddColumn("Constraint");
+            t.AddColumn("Kind");
+            t.AddColumn("Contingency");
+            t.AddColumn(new TableColumn("Flow, MW").RightAligned());
+            t.AddColumn(new TableColumn("Limit, MW").RightAligned());
+            t.AddColumn(new TableColumn("Shadow price, $/MWh").RightAligned());
+            foreach (var c in binding)
+            {
+                t.AddRow(Markup.Escape(c.Constraint), c.Kind.ToString().ToLowerInvariant(), Markup.Escape(c.Contingency), c.Flow.ToString("N2", CultureInfo.InvariantCulture), c.Limit.ToString("N2", CultureInfo.InvariantCulture), c.ShadowPrice.ToString("N3", CultureInfo.InvariantCulture));
+            }
+
+            console.Write(t);
+        }
+
+        foreach (var note in r.Notes)
+        {
+            console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
+        }
+    }
+}

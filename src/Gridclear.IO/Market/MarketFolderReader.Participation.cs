@@ -1,0 +1,142 @@
+using Gridclear.IO.Csv;
+using Gridclear.Market;
+
+namespace Gridclear.IO.Market;
+
+public static partial class MarketFolderReader
+{
+    private sealed record Participation(
+        IReadOnlyList<Resource>? Resources,
+        OrderedDictionary<string, OfferCurve> Offers,
+        OrderedDictionary<string, BidCurve> Bids,
+        OrderedDictionary<string, double> Demand);
+
+    /// <summary>resources.csv, offers.csv, bids.csv and demand.csv, checked together.</summary>
+    private static Participation ReadParticipation(Folder folder)
+    {
+        var resourcesTable = folder.Table(ResourcesFile, ["resource", "participant", "bus", "kind", "settlement"], ["min_mw"]);
+        var offersTable = folder.Table(OffersFile, ["resource", "segment", "mw", "price"]);
+        var bidsTable = folder.Table(BidsFile, ["resource", "segment", "mw", "price"]);
+        var demandTable = folder.Table(DemandFile, ["resource", "mw"]);
+
+        var result = new Participation(null, new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+        if (resourcesTable is null)
+        {
+            foreach (var t in new[] { offersTable, bidsTable, demandTable })
+            {
+                if (t is not null)
+                {
+                    throw t.Error((int?)null, $"there is no {ResourcesFile}: offers, bids and demand belong to resources listed there (resource,participant,bus,kind,settlement); without it the case's generators and loads take part as in MATPOWER");
+                }
+            }
+
+            return result;
+        }
+
+        var resources = new List<Resource>();
+        var byId = new Dictionary<string, (Resource Resource, CsvRow Row)>(StringComparer.Ordinal);
+        foreach (var row in resourcesTable.Rows)
+        {
+            var id = resourcesTable.GetString(row, "resource");
+            var participant = resourcesTable.GetString(row, "participant");
+            if (byId.TryGetValue(id, out var first))
+            {
+                throw resourcesTable.Error(row, first.Resource.Participant == participant
+                    ? $"resource {id} is listed twice (first on line {first.Row.Line})"
+                    : $"resource {id} is owned by two participants: {first.Resource.Participant} (line {first.Row.Line}) and {participant}");
+            }
+
+            var bus = folder.Bus(resourcesTable, row, "bus");
+            var kind = resourcesTable.GetEnum<ResourceKind>(row, "kind");
+            var settlement = resourcesTable.GetEnum<Election>(row, "settlement");
+            var minMw = resourcesTable.GetDouble(row, "min_mw", 0);
+            var resource = Checked(resourcesTable, row, () => new Resource(id, participant, bus, kind, settlement, minMw));
+            resources.Add(resource);
+            byId[id] = (resource, row);
+        }
+
+        Resource Owner(CsvTable table, CsvRow row, ResourceKind expected)
+        {
+            var id = table.GetString(row, "resource");
+            if (!byId.TryGetValue(id, out var r))
+            {
+                throw table.Error(row, $"unknown resource {id} (not in {ResourcesFile})");
+            }
+
+            if (r.Resource.Kind != expected)
+            {
+                throw table.Error(row, expected == ResourceKind.Generator
+                    ? $"resource {id} is a load ({ResourcesFile} line {r.Row.Line}): loads bid in {BidsFile} or take a fixed demand in {DemandFile}, they do not offer"
+                    : $"resource {id} is a generator ({ResourcesFile} line {r.Row.Line}): generators offer in {OffersFile}, they do not bid or demand");
+            }
+
+            return r.Resource;
+        }
+
+        if (offersTable is not null)
+        {
+            var groups = GroupInFileOrder(offersTable.Rows, row => Owner(offersTable, row, ResourceKind.Generator).Id);
+            foreach (var (id, rows) in groups)
+            {
+                var owner = $"offer of {id}";
+                var steps = StepRow.ToSteps(offersTable, rows.Select(r => StepRow.Read(offersTable, r, owner)).ToList(), owner, rising: true);
+                result.Offers.Add(id, Checked(offersTable, rows[0], () => new OfferCurve(steps)));
+            }
+        }
+
+        if (bidsTable is not null)
+        {
+            var groups = GroupInFileOrder(bidsTable.Rows, row => Owner(bidsTable, row, ResourceKind.Load).Id);
+            foreach (var (id, rows) in groups)
+            {
+                var owner = $"bid of {id}";
+                var steps = StepRow.ToSteps(bidsTable, rows.Select(r => StepRow.Read(bidsTable, r, owner)).ToList(), owner, rising: false);
+                result.Bids.Add(id, Checked(bidsTable, rows[0], () => new BidCurve(steps)));
+            }
+        }
+
+        if (demandTable is not null)
+        {
+            var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var row in demandTable.Rows)
+            {
+                var id = Owner(demandTable, row, ResourceKind.Load).Id;
+                if (lineOf.TryGetValue(id, out var firstLine))
+                {
+                    throw demandTable.Error(row, $"load {id} has a second demand (first on line {firstLine})");
+                }
+
+                if (result.Bids.ContainsKey(id))
+                {
+                    throw demandTable.Error(row, $"load {id} has both bids ({BidsFile}) and a fixed demand: give one or the other (a price-taking part can be a bid step at a high price)");
+                }
+
+                lineOf[id] = row.Line;
+                result.Demand.Add(id, demandTable.GetDouble(row, "mw"));
+            }
+        }
+
+        foreach (var resource in resources)
+        {
+            var row = byId[resource.Id].Row;
+            if (resource.Kind == ResourceKind.Generator)
+            {
+                if (!result.Offers.TryGetValue(resource.Id, out var offer))
+                {
+                    throw resourcesTable.Error(row, $"generator {resource.Id} has no offer in {OffersFile}");
+                }
+
+                if (resource.MinMw > offer.CapacityMw)
+                {
+                    throw resourcesTable.Error(row, $"generator {resource.Id}: min_mw {StepRow.Text(resource.MinMw)} exceeds its capacity {StepRow.Text(offer.CapacityMw)} MW (the sum of its offer steps)");
+                }
+            }
+            else if (!result.Bids.ContainsKey(resource.Id) && !result.Demand.ContainsKey(resource.Id))
+            {
+                throw resourcesTable.Error(row, $"load {resource.Id} has neither bids ({BidsFile}) nor a fixed demand ({DemandFile})");
+            }
+        }
+
+        return result with { Resources = resources };
+    }
+}
