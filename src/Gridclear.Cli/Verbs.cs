@@ -10,5 +10,6 @@ internal static class Verbs
     {
         yield return ClearCommand.Create();
         yield return CaseCommand.Create();
+        yield return FtrAuctionCommand.Create();
     }
 }

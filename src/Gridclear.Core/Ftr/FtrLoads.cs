@@ -89,10 +89,5 @@ public sealed class FtrLoads
         return loads;
     }
 
-    /// <summary>A key equal for paths with the same buses and weights at both ends.</summary>
-    internal static string PathKey(FtrPath path) => LocationKey(path.Source) + ">" + LocationKey(path.Sink);
-
-    private static string LocationKey(FtrLocation l) =>
-        l.Buses.Count == 1 ? l.Buses[0].ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : string.Join(',', l.Buses.Select((b, k) => $"{b}:{l.Weights[k]:R}"));
+    internal static string PathKey(FtrPath path) => path.Key;
 }

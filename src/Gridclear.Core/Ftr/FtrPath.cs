@@ -15,6 +15,7 @@ public sealed record FtrPath
 
         Source = source;
         Sink = sink;
+        Key = LocationKey(source) + ">" + LocationKey(sink);
     }
 
     public FtrLocation Source { get; }
@@ -22,6 +23,13 @@ public sealed record FtrPath
     public FtrLocation Sink { get; }
 
     public string Label => Source.Label + "→" + Sink.Label;
+
+    /// <summary>Text equal for paths with the same buses and weights at both ends, however they were written.</summary>
+    public string Key { get; }
+
+    private static string LocationKey(FtrLocation l) =>
+        l.Buses.Count == 1 ? l.Buses[0].ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : string.Join(',', l.Buses.Select((b, k) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{b}:{l.Weights[k]:R}")));
 
     /// <summary>Price(sink) − price(source) per MW for bus prices <paramref name="busPrices"/>.</summary>
     public double Value(IReadOnlyList<double> busPrices) => Sink.Average(busPrices) - Source.Average(busPrices);
