@@ -29,7 +29,13 @@ internal static class ClearCommand
         {
             var options = new ClearingOptions(Reference: ParseReference(parse.GetValue(reference)!));
             var run = DayAheadRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), options);
-            DayAheadWriter.Write(parse.GetValue(outDir)!, run.Result);
+            var ftrs = FtrSettlementStep.Settle(run, parse.GetValue(market));
+            DayAheadWriter.Write(parse.GetValue(outDir)!, run.Result, ftrs is null ? null : FtrSettlementStep.Summary(ftrs));
+            if (ftrs is not null)
+            {
+                FtrSettlementStep.Write(parse.GetValue(outDir)!, ftrs);
+            }
+
             Print(run, output ?? Console.Out);
             return CommandRunner.Success;
         });
