@@ -7,7 +7,7 @@ internal static class Consoles
 {
     public static IAnsiConsole For(TextWriter writer)
     {
-        var real = ReferenceEquals(writer, Console.Out);
+        var real = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
         return AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),

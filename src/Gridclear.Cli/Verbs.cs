@@ -9,7 +9,10 @@ internal static class Verbs
     public static IEnumerable<Command> All()
     {
         yield return ClearCommand.Create();
+        yield return DcpfCommand.Create();
+        yield return PtdfCommand.Create();
         yield return CaseCommand.Create();
         yield return FtrAuctionCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

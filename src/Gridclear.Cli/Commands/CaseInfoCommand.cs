@@ -40,11 +40,13 @@ internal static class CaseInfoCommand
 
     private static void WriteTable(CaseSummary s, string path, TextWriter writer)
     {
+        // Colours only on a terminal: a file, a pipe or a test's writer gets plain text.
+        var terminal = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
-            Ansi = ReferenceEquals(writer, Console.Out) ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = ReferenceEquals(writer, Console.Out) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
         var table = new Table().Title($"[bold]{Markup.Escape(s.Name)}[/] ({Markup.Escape(Path.GetFileName(path))})");
@@ -64,6 +66,7 @@ internal static class CaseInfoCommand
         Row("Areas", N(s.Areas));
         Row("Reference bus", string.Join(", ", s.ReferenceBuses.Select(b => b.ToString(CultureInfo.InvariantCulture))));
         Row("Cost curves (gencost)", s.HasCosts ? "yes" : "no");
+        Row("Fields not read", s.SkippedFields.Count == 0 ? "none" : string.Join(", ", s.SkippedFields));
         console.Write(table);
     }
 }

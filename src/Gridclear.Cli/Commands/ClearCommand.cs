@@ -29,17 +29,58 @@ internal static class ClearCommand
         {
             var options = new ClearingOptions(Reference: ParseReference(parse.GetValue(reference)!));
             var run = DayAheadRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), options);
+            var dir = parse.GetValue(outDir)!;
             var ftrs = FtrSettlementStep.Settle(run, parse.GetValue(market));
-            DayAheadWriter.Write(parse.GetValue(outDir)!, run.Result, ftrs is null ? null : FtrSettlementStep.Summary(ftrs));
+            var summary = SettlementSummary(run) ?? [];
             if (ftrs is not null)
             {
-                FtrSettlementStep.Write(parse.GetValue(outDir)!, ftrs);
+                foreach (var (key, value) in FtrSettlementStep.Summary(ftrs))
+                {
+                    summary[key] = value;
+                }
+            }
+
+            DayAheadWriter.Write(dir, run.Result, summary.Count == 0 ? null : summary);
+            if (run.Settlement is { } settlement)
+            {
+                ZonalPricesCsv.Write(dir, settlement.ZonalPrices);
+                HubPricesCsv.Write(dir, run.Hubs);
+                SettlementCsv.Write(dir, settlement.Lines);
+            }
+
+            if (ftrs is not null)
+            {
+                // After settlement.csv: the FTR rows are appended to the participants' statements.
+                FtrSettlementStep.Write(dir, ftrs);
             }
 
             Print(run, output ?? Console.Out);
             return CommandRunner.Success;
         });
         return command;
+    }
+
+    private static Dictionary<string, object?>? SettlementSummary(DayAheadRun run)
+    {
+        if (run.Settlement is not { } s)
+        {
+            return null;
+        }
+
+        var t = s.Totals;
+        return new Dictionary<string, object?>
+        {
+            ["settlement"] = new Dictionary<string, decimal>
+            {
+                ["congestion_rent"] = t.CongestionRent,
+                ["zonal_rent"] = t.ZonalRent,
+                ["constrained_payments"] = t.ConstrainedPayments,
+                ["uplift_offset"] = t.UpliftOffset,
+                ["uplift_charged"] = t.UpliftCharged,
+                ["rounding"] = t.Rounding,
+                ["sum_of_all_lines"] = s.Lines.Sum(l => l.Amount),
+            },
+        };
     }
 
     private static PriceReference ParseReference(string text) => text switch
@@ -60,7 +101,7 @@ internal static class ClearCommand
         void Row(string label, string value) => table.AddRow(Markup.Escape(label), Markup.Escape(value));
         Row("Status", r.Status == ClearingStatus.Optimal ? "optimal" : "relaxed");
         Row("As-bid cost, $/h", r.Objective.ToString("N2", CultureInfo.InvariantCulture));
-        if (r.PenaltyCost > 0)
+        if (r.PenaltyCost >= 0.005)
         {
             Row("Penalty cost, $/h", r.PenaltyCost.ToString("N2", CultureInfo.InvariantCulture));
         }
@@ -88,6 +129,35 @@ internal static class ClearCommand
             }
 
             console.Write(t);
+        }
+
+        if (run.Settlement is { } settlement)
+        {
+            var zones = new Table().Title("Zonal prices, $/MWh");
+            zones.AddColumn("Zone");
+            zones.AddColumn(new TableColumn("Load price").RightAligned());
+            zones.AddColumn(new TableColumn("Generation price").RightAligned());
+            foreach (var z in settlement.ZonalPrices)
+            {
+                zones.AddRow(Markup.Escape(z.Zone), z.LoadPrice.ToString("N2", CultureInfo.InvariantCulture), z.GenerationPrice.ToString("N2", CultureInfo.InvariantCulture));
+            }
+
+            console.Write(zones);
+            if (run.Hubs.Count > 0)
+            {
+                var hubs = new Table().Title("Hub prices, $/MWh");
+                hubs.AddColumn("Hub");
+                hubs.AddColumn(new TableColumn("Price").RightAligned());
+                foreach (var h in run.Hubs)
+                {
+                    hubs.AddRow(Markup.Escape(h.Hub), h.Price.ToString("N2", CultureInfo.InvariantCulture));
+                }
+
+                console.Write(hubs);
+            }
+
+            writer.Flush();
+            StatementText.Write(writer, settlement.Statements());
         }
 
         foreach (var note in r.Notes)

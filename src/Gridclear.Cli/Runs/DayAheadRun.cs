@@ -6,6 +6,7 @@ using Gridclear.Market;
 using Gridclear.Native.Clp;
 using Gridclear.Native.Klu;
 using Gridclear.Network;
+using Gridclear.Settlement;
 
 namespace Gridclear.Cli.Runs;
 
@@ -15,8 +16,10 @@ namespace Gridclear.Cli.Runs;
 /// </summary>
 public sealed class DayAheadRun
 {
-    private DayAheadRun(CompiledNetwork compiled, MarketInput input, DayAheadResult result, double readSeconds, double modelSeconds)
+    private DayAheadRun(CompiledNetwork compiled, MarketInput input, DayAheadResult result, double readSeconds, double modelSeconds, SettlementResult? settlement, IReadOnlyList<HubPrice> hubs)
     {
+        Settlement = settlement;
+        Hubs = hubs;
         Compiled = compiled;
         Input = input;
         Result = result;
@@ -32,6 +35,11 @@ public sealed class DayAheadRun
 
     public DayAheadResult Result { get; }
 
+    /// <summary>The day-ahead settlement, when the run had a market folder.</summary>
+    public SettlementResult? Settlement { get; }
+
+    public IReadOnlyList<HubPrice> Hubs { get; }
+
     /// <summary>Reading and compiling the case and the market folder, seconds.</summary>
     public double ReadSeconds { get; }
 
@@ -41,9 +49,12 @@ public sealed class DayAheadRun
     public static DayAheadRun Execute(string casePath, string? marketDirectory, ClearingOptions options)
     {
         var watch = Stopwatch.StartNew();
-        var compiled = NetworkCompiler.Compile(MatpowerReader.ReadFile(casePath));
+        var powerCase = MatpowerReader.ReadFile(casePath);
+        var compiled = NetworkCompiler.Compile(powerCase);
         var network = compiled.Network;
-        var input = marketDirectory is null ? MarketInput.Empty : MarketFolderReader.Read(marketDirectory, network);
+
+        // With the case, branches are named by stable circuit numbers and out-of-service ones are caught.
+        var input = marketDirectory is null ? MarketInput.Empty : MarketFolderReader.Read(marketDirectory, network, powerCase);
         var readSeconds = watch.Elapsed.TotalSeconds;
 
         watch.Restart();
@@ -51,6 +62,14 @@ public sealed class DayAheadRun
         var security = new SecurityModel(network, shiftFactors, input.Interfaces, input.Nomograms, input.Contingencies);
         var modelSeconds = watch.Elapsed.TotalSeconds;
         var result = DayAheadMarket.Clear(security, input, new ClpSolver(), options);
-        return new DayAheadRun(compiled, input, result, readSeconds, modelSeconds);
+        SettlementResult? settlement = null;
+        IReadOnlyList<HubPrice> hubs = [];
+        if (marketDirectory is not null)
+        {
+            settlement = DayAheadSettlement.Settle(ClearingOutcome.ToSettlementInput(result, input, network));
+            hubs = HubPrices.Compute(result.Prices.ToDictionary(p => p.Bus, p => p.Lmp), input.Hubs);
+        }
+
+        return new DayAheadRun(compiled, input, result, readSeconds, modelSeconds, settlement, hubs);
     }
 }

@@ -213,7 +213,9 @@ public sealed class ShiftFactors : IDisposable
         }
 
         var br = Network.Branches[branch];
-        var y = new double[BusCount - 1];
+
+        // Solve in place in the row's first n − 1 entries, then open the reference's slot (one allocation per row).
+        var y = row.AsSpan(0, BusCount - 1);
         var rf = Matrix.ReducedIndex(br.From);
         var rt = Matrix.ReducedIndex(br.To);
         var b = Matrix.Susceptance[branch];
@@ -230,8 +232,8 @@ public sealed class ShiftFactors : IDisposable
         // Row k of Bf·B⁻¹ is the solution of Bᵀ·y = Bf[k, :]ᵀ.
         _factorization.SolveTransposed(y);
         var reference = Network.ReferenceBus;
-        y.AsSpan(0, reference).CopyTo(row);
-        y.AsSpan(reference).CopyTo(row.AsSpan(reference + 1));
+        row.AsSpan(reference, BusCount - 1 - reference).CopyTo(row.AsSpan(reference + 1));
+        row[reference] = 0;
 
         if (_slackBuses.Length != 1 || _slackBuses[0] != reference)
         {

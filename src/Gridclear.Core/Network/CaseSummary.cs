@@ -20,6 +20,7 @@ namespace Gridclear.Network;
 /// <param name="Areas">Distinct area numbers among in-service buses.</param>
 /// <param name="ReferenceBuses">Ids of the type-3 buses, in case order.</param>
 /// <param name="HasCosts">Whether the case has gencost.</param>
+/// <param name="SkippedFields">Fields of the file that were not read (see <see cref="PowerCase.SkippedFields"/>).</param>
 public sealed record CaseSummary(
     string Name,
     double BaseMva,
@@ -35,7 +36,8 @@ public sealed record CaseSummary(
     int PhaseShifters,
     int Areas,
     IReadOnlyList<int> ReferenceBuses,
-    bool HasCosts)
+    bool HasCosts,
+    IReadOnlyList<string> SkippedFields)
 {
     /// <summary>RATE_A at or above this is treated as unlimited, like 0 (MATPOWER convention).</summary>
     public const double UnlimitedRating = 1e10;
@@ -100,6 +102,6 @@ public sealed record CaseSummary(
         return new CaseSummary(
             powerCase.Name, powerCase.BaseMva, powerCase.Buses.Count, inServiceBuses, powerCase.Branches.Count, inServiceBranches,
             powerCase.Generators.Count, inServiceGenerators, load, capacity, limited, shifters, areas.Count, references,
-            powerCase.GenCosts.Count > 0);
+            powerCase.GenCosts.Count > 0, powerCase.SkippedFields ?? []);
     }
 }

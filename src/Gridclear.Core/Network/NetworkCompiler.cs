@@ -28,7 +28,7 @@ public static class NetworkCompiler
 
     public static CompiledNetwork Compile(PowerCase powerCase)
     {
-        var source = string.IsNullOrEmpty(powerCase.Name) ? "case" : powerCase.Name;
+        var source = powerCase.Source ?? (string.IsNullOrEmpty(powerCase.Name) ? "case" : powerCase.Name);
         if (!(powerCase.BaseMva > 0) || double.IsInfinity(powerCase.BaseMva))
         {
             throw new InvalidInputException(source, null, $"baseMVA must be positive; got {Format(powerCase.BaseMva)}");
@@ -42,17 +42,17 @@ public static class NetworkCompiler
             var bus = buses[i];
             if (!rowOfBus.TryAdd(bus.Id, i))
             {
-                throw new InvalidInputException(source, null, $"bus {bus.Id} appears twice (bus rows {rowOfBus[bus.Id] + 1} and {i + 1})");
+                throw new InvalidInputException(source, Line(bus.SourceLine), $"bus {bus.Id} appears twice (bus rows {rowOfBus[bus.Id] + 1} and {i + 1})");
             }
 
             if (bus.Type is < 1 or > 4)
             {
-                throw new InvalidInputException(source, null, $"bus {bus.Id}: type {bus.Type} is not 1 (PQ), 2 (PV), 3 (reference) or 4 (isolated)");
+                throw new InvalidInputException(source, Line(bus.SourceLine), $"bus {bus.Id}: type {bus.Type} is not 1 (PQ), 2 (PV), 3 (reference) or 4 (isolated)");
             }
 
             if (!double.IsFinite(bus.Pd) || !double.IsFinite(bus.Gs))
             {
-                throw new InvalidInputException(source, null, $"bus {bus.Id}: PD and GS must be finite");
+                throw new InvalidInputException(source, Line(bus.SourceLine), $"bus {bus.Id}: PD and GS must be finite");
             }
         }
 
@@ -82,7 +82,7 @@ public static class NetworkCompiler
             var where = $"branch row {k + 1} ({br.FromBus}-{br.ToBus})";
             if (!rowOfBus.TryGetValue(br.FromBus, out var f) || !rowOfBus.TryGetValue(br.ToBus, out var t))
             {
-                throw new InvalidInputException(source, null, $"{where}: bus {(rowOfBus.ContainsKey(br.FromBus) ? br.ToBus : br.FromBus)} is not in the bus table");
+                throw new InvalidInputException(source, Line(br.SourceLine), $"{where}: bus {(rowOfBus.ContainsKey(br.FromBus) ? br.ToBus : br.FromBus)} is not in the bus table");
             }
 
             if (!br.InService)
@@ -99,17 +99,17 @@ public static class NetworkCompiler
 
             if (br.X == 0 || !double.IsFinite(br.X))
             {
-                throw new InvalidInputException(source, null, $"{where}: reactance x is {Format(br.X)}; a DC model needs a finite, non-zero x");
+                throw new InvalidInputException(source, Line(br.SourceLine), $"{where}: reactance x is {Format(br.X)}; a DC model needs a finite, non-zero x");
             }
 
             if (!double.IsFinite(br.Ratio) || !double.IsFinite(br.AngleDeg))
             {
-                throw new InvalidInputException(source, null, $"{where}: TAP and SHIFT must be finite");
+                throw new InvalidInputException(source, Line(br.SourceLine), $"{where}: TAP and SHIFT must be finite");
             }
 
             if (br.RateA < 0 || double.IsNaN(br.RateA))
             {
-                throw new InvalidInputException(source, null, $"{where}: RATE_A is {Format(br.RateA)}; use 0 for no limit");
+                throw new InvalidInputException(source, Line(br.SourceLine), $"{where}: RATE_A is {Format(br.RateA)}; use 0 for no limit");
             }
 
             keptBranches.Add((k, f, t));
@@ -134,7 +134,7 @@ public static class NetworkCompiler
             var gen = powerCase.Generators[g];
             if (!rowOfBus.TryGetValue(gen.Bus, out var b))
             {
-                throw new InvalidInputException(source, null, $"generator row {g + 1}: bus {gen.Bus} is not in the bus table");
+                throw new InvalidInputException(source, Line(gen.SourceLine), $"generator row {g + 1}: bus {gen.Bus} is not in the bus table");
             }
 
             if (!gen.InService)
@@ -151,7 +151,7 @@ public static class NetworkCompiler
 
             if (!double.IsFinite(gen.Pg) || !double.IsFinite(gen.Pmin) || !double.IsFinite(gen.Pmax))
             {
-                throw new InvalidInputException(source, null, $"generator row {g + 1} (bus {gen.Bus}): PG, PMIN and PMAX must be finite");
+                throw new InvalidInputException(source, Line(gen.SourceLine), $"generator row {g + 1} (bus {gen.Bus}): PG, PMIN and PMAX must be finite");
             }
 
             keptGenerators.Add((g, b));
@@ -370,6 +370,8 @@ public static class NetworkCompiler
 
         return i;
     }
+
+    private static int? Line(int sourceLine) => sourceLine > 0 ? sourceLine : null;
 
     private static double Radians(double degrees) => degrees * Math.PI / 180.0;
 

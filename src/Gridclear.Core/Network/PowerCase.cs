@@ -8,6 +8,8 @@ namespace Gridclear.Network;
 /// <param name="BaseMva">mpc.baseMVA.</param>
 /// <param name="GenCosts">One row per generator row (same order), or empty when the case has none.</param>
 /// <param name="BusNames">mpc.bus_name when present (one per bus row), else null.</param>
+/// <param name="SkippedFields">Fields of the file that are not read (e.g. areas, gentype, dcline), once each in file order;
+/// empty when built in code. A reader reports them so that a user sees what the model leaves out (a dcline, say).</param>
 /// <param name="Source">The file (or source name) the case was read from, for messages that name it; null when built in code.</param>
 public sealed record PowerCase(
     string Name,
@@ -17,4 +19,5 @@ public sealed record PowerCase(
     IReadOnlyList<CaseBranch> Branches,
     IReadOnlyList<CaseGenCost> GenCosts,
     IReadOnlyList<string>? BusNames = null,
-    string? Source = null);
+    string? Source = null,
+    IReadOnlyList<string>? SkippedFields = null);

@@ -31,15 +31,15 @@ public static class FtrSettlementWriter
         ["adequate"] = s.Shortfall == 0,
     };
 
-    /// <summary>Statement rows (<c>participant,charge,amount</c>): each holder's FTR amount, and the operator paying
+    /// <summary>Statement rows (<c>participant,charge,amount,detail</c>): each holder's FTR amount, and the operator paying
     /// them out of its congestion account, so the rows sum to zero.</summary>
     public static IEnumerable<string> StatementLines(FtrSettlementResult s)
     {
         foreach (var (holder, amount) in s.ByHolder())
         {
-            yield return $"{Text(holder)},ftr,{Money(amount)}";
+            yield return $"{Text(holder)},ftr,{Money(amount)},FTR settlement at day-ahead prices";
         }
 
-        yield return $"operator,ftr_payments,{Money(-s.NetPaid)}";
+        yield return $"operator,ftr_payments,{Money(-s.NetPaid)},FTR payments funded from congestion rent (funding ratio {s.FundingRatio:0.######})";
     }
 }

@@ -5,10 +5,11 @@ namespace Gridclear.IO.Market;
 
 public static partial class MarketFolderReader
 {
-    /// <summary>schedules.csv: a schedule is the set of rows sharing its id, one participant, one balanced flag.</summary>
+    /// <summary>schedules.csv: a schedule is the set of rows sharing its id, one participant, one balanced flag, and
+    /// (optional column <c>counterparty</c>, README "Market folder extensions") one counterparty for a trade.</summary>
     private static List<Schedule> ReadSchedules(Folder folder)
     {
-        var table = folder.Table(SchedulesFile, ["schedule", "participant", "bus", "mw", "balanced"]);
+        var table = folder.Table(SchedulesFile, ["schedule", "participant", "bus", "mw", "balanced"], ["counterparty"]);
         var schedules = new List<Schedule>();
         if (table is null)
         {
@@ -21,6 +22,7 @@ public static partial class MarketFolderReader
             var first = rows[0];
             var participant = table.GetString(first, "participant");
             var balanced = table.GetBool(first, "balanced");
+            var counterparty = table.GetOptionalString(first, "counterparty");
             var legs = new List<ScheduleLeg>();
             var lineOfBus = new Dictionary<int, int>();
             foreach (var row in rows)
@@ -37,6 +39,17 @@ public static partial class MarketFolderReader
                     throw table.Error(row, $"schedule {id} mixes balanced={Word(balanced)} (line {first.Line}) and balanced={Word(b)}: give every row of a schedule the same flag");
                 }
 
+                var c = table.GetOptionalString(row, "counterparty");
+                if (c != counterparty)
+                {
+                    throw table.Error(row, $"schedule {id} has counterparty {c ?? "(none)"} here but {counterparty ?? "(none)"} on line {first.Line}: give every row of a schedule the same counterparty");
+                }
+
+                if (counterparty == participant)
+                {
+                    throw table.Error(row, $"schedule {id}: the counterparty {counterparty} is the participant itself (leave counterparty empty for an own schedule)");
+                }
+
                 var bus = folder.Bus(table, row, "bus");
                 if (!lineOfBus.TryAdd(bus, row.Line))
                 {
@@ -44,6 +57,11 @@ public static partial class MarketFolderReader
                 }
 
                 var mw = table.GetDouble(row, "mw");
+                if (counterparty is not null && mw == 0)
+                {
+                    throw table.Error(row, $"trade {id} has 0 MW at bus {bus}: a trade's row needs a direction (mw > 0 is {participant}'s injection, mw < 0 {counterparty}'s withdrawal)");
+                }
+
                 legs.Add(Checked(table, row, () => new ScheduleLeg(bus, mw)));
             }
 
@@ -53,7 +71,9 @@ public static partial class MarketFolderReader
                 throw table.Error(first, $"schedule {id} is balanced but its {legs.Count} row(s) sum to {StepRow.Text(net)} MW, not 0");
             }
 
-            schedules.Add(Checked(table, first, () => new Schedule(id, participant, balanced, legs)));
+            schedules.Add(Checked(table, first, () => counterparty is null
+                ? new Schedule(id, participant, balanced, legs)
+                : Schedule.Trade(id, participant, counterparty, balanced, legs)));
         }
 
         return schedules;
@@ -96,6 +116,42 @@ public static partial class MarketFolderReader
         }
 
         return adjustments;
+    }
+
+    /// <summary>
+    /// portfolio.csv (<c>participant,balanced</c>, README "Market folder extensions"): <c>true</c> is a
+    /// portfolio-balance instruction (D2a): the participant's adjustments over all its schedules net to zero.
+    /// </summary>
+    private static List<string> ReadPortfolios(Folder folder, List<Schedule> schedules)
+    {
+        var table = folder.Table(PortfolioFile, ["participant", "balanced"]);
+        var balanced = new List<string>();
+        if (table is null)
+        {
+            return balanced;
+        }
+
+        var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var participant = table.GetString(row, "participant");
+            if (!lineOf.TryAdd(participant, row.Line))
+            {
+                throw table.Error(row, $"participant {participant} is listed twice (first on line {lineOf[participant]})");
+            }
+
+            if (!schedules.Any(s => s.Participant == participant))
+            {
+                throw table.Error(row, $"participant {participant} submits no schedule in {SchedulesFile}: a portfolio-balance instruction applies to a participant's schedules");
+            }
+
+            if (table.GetBool(row, "balanced"))
+            {
+                balanced.Add(participant);
+            }
+        }
+
+        return balanced;
     }
 
     private static string Word(bool value) => value ? "true" : "false";

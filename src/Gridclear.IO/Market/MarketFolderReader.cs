@@ -24,6 +24,7 @@ public static partial class MarketFolderReader
     public const string InterfacesFile = "interfaces.csv";
     public const string NomogramsFile = "nomograms.csv";
     public const string ContingenciesFile = "contingencies.csv";
+    public const string PortfolioFile = "portfolio.csv";
 
     /// <summary>Reads the folder; branch circuits count the network's in-service branches only (pass the case to
     /// <see cref="Read(string, Gridclear.Network.Network, PowerCase?)"/> to count every case branch).</summary>
@@ -45,6 +46,7 @@ public static partial class MarketFolderReader
         var participation = ReadParticipation(folder);
         var schedules = ReadSchedules(folder);
         var adjustments = ReadAdjustments(folder, schedules);
+        var portfolios = ReadPortfolios(folder, schedules);
         var zones = ReadZones(folder);
         var hubs = ReadHubs(folder);
         var interfaces = ReadInterfaces(folder);
@@ -64,7 +66,8 @@ public static partial class MarketFolderReader
                 hubs,
                 interfaces,
                 nomograms,
-                contingencies);
+                contingencies,
+                portfolios);
         }
         catch (ArgumentException e)
         {

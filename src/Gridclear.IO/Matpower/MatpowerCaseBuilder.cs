@@ -52,7 +52,7 @@ internal sealed class MatpowerCaseBuilder
         var costs = gencost is null ? [] : ReadGenCosts(gencost, generators.Length);
         var names = ReadBusNames(buses.Length);
         var name = _file.FunctionName ?? StemOf(_source);
-        return new PowerCase(name, baseMva, buses, generators, branches, costs, names, _source);
+        return new PowerCase(name, baseMva, buses, generators, branches, costs, names, _source, _file.SkippedFields.ToArray());
     }
 
     private MatpowerMatrix Required(string field)
@@ -185,6 +185,11 @@ internal sealed class MatpowerCaseBuilder
 
             var x = Finite(m, r, 3, BranchColumns);
             var status = Integer(m, r, 10, BranchColumns);
+            if (status > 0 && from == to)
+            {
+                throw Error(m.RowLine(r), $"branch {r + 1} connects bus {from} to itself; take it out of service (BR_STATUS 0) or fix its buses");
+            }
+
             var live = status > 0
                 && buses[busRowOf[from]].Type != CaseBus.Isolated
                 && buses[busRowOf[to]].Type != CaseBus.Isolated;

@@ -24,6 +24,9 @@ internal sealed class MatpowerFile
 
     public int BusNamesLine { get; set; }
 
+    /// <summary>Fields present but not read, once each, in file order.</summary>
+    public List<string> SkippedFields { get; } = [];
+
     /// <summary>Lines where each read field was assigned, to refuse a second assignment.</summary>
     public Dictionary<string, int> AssignedAt { get; } = new(StringComparer.Ordinal);
 }

@@ -11,8 +11,22 @@ public static class TestPaths
         get
         {
             var env = Environment.GetEnvironmentVariable("GRIDCLEAR_SHARED");
-            var path = env ?? Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
-            return Directory.Exists(path) ? path : throw new DirectoryNotFoundException($"shared folder not found at {path} (set GRIDCLEAR_SHARED)");
+            if (env is not null)
+            {
+                return Directory.Exists(env) ? env : throw new DirectoryNotFoundException($"GRIDCLEAR_SHARED={env} does not exist");
+            }
+
+            // Beside the checkout (CI), or beside a parent folder (a worktree under a work folder).
+            for (var dir = Directory.GetParent(RepoRoot); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared");
+                if (Directory.Exists(Path.Combine(candidate, "cases")))
+                {
+                    return candidate;
+                }
+            }
+
+            throw new DirectoryNotFoundException($"no shared/ folder with cases beside {RepoRoot} or its parents (set GRIDCLEAR_SHARED)");
         }
     }
 

@@ -15,6 +15,12 @@ public static class DayAheadMarket
     /// <summary>A row counts as at its bound within this, relative to max(1, |bound|).</summary>
     private const double BindingTolerance = 1e-7;
 
+    /// <summary>A shadow price below this ($/MWh) is noise from an interior-point (QP) solve, not a binding constraint.</summary>
+    private const double DualTolerance = 1e-5;
+
+    /// <summary>A decision this far (MW) inside its bounds is marginal; a barrier never lands exactly on a bound.</summary>
+    private const double MarginalTolerance = 1e-6;
+
     public static DayAheadResult Clear(SecurityModel security, MarketInput input, ILpSolver solver, ClearingOptions? options = null)
     {
         options ??= ClearingOptions.Default;
@@ -42,7 +48,11 @@ public static class DayAheadMarket
             problem.Injections(solution.Primal, injections);
             violations.Clear();
             security.FindViolations(injections, options.Tolerance, flows, violations);
+            // One row per monitored element a round: the worst of its contingencies. The others often clear
+            // once that one binds, and each added dense row costs solve time.
             var fresh = violations.Where(v => !problem.Contains(v.Key))
+                .GroupBy(v => (v.Key.Kind, v.Key.Element))
+                .Select(g => g.MaxBy(v => v.Excess))
                 .OrderByDescending(v => v.Excess)
                 .Take(options.MaxAddedPerRound)
                 .ToList();
@@ -103,7 +113,9 @@ public static class DayAheadMarket
         var congestion = new double[n];
         var row = new double[n];
         var constraints = new List<ConstraintResult>();
+        // An interior-point solve leaves slacks at ~1e-8: relaxation counts beyond the flow-check tolerance.
         var shortfall = x[problem.ShortColumn] + x[problem.SurplusColumn];
+        shortfall = shortfall > options.Tolerance ? shortfall : 0;
         constraints.Add(new ConstraintResult("balance", ConstraintKind.Balance, string.Empty, problem.TotalDemand(x), problem.TotalDemand(x), lambda, shortfall, options.PenaltyPrices.Balance));
         var weights = ReferenceWeights(network, participation, options.PriceReference, out var referenceText);
         double referenceCongestion = 0;
@@ -116,7 +128,7 @@ public static class DayAheadMarket
             var (lower, upper) = security.Limits(added.Key);
             var atUpper = value >= upper - (BindingTolerance * Math.Max(1, Math.Abs(upper)));
             var atLower = value <= lower + (BindingTolerance * Math.Max(1, Math.Abs(lower)));
-            if (atUpper || atLower || relaxed > 0)
+            if (Math.Abs(dual) > DualTolerance || relaxed > options.Tolerance)
             {
                 activeRows++;
             }
@@ -134,13 +146,13 @@ public static class DayAheadMarket
                 referenceCongestion += dual * rowDotWeights;
             }
 
-            if (dual != 0 || relaxed > 1e-9)
+            if (Math.Abs(dual) > DualTolerance || relaxed > options.Tolerance)
             {
                 var (name, contingency) = security.Describe(added.Key);
                 var useUpper = dual < 0 || (dual == 0 && atUpper);
                 constraints.Add(new ConstraintResult(
                     name, added.Key.Kind, contingency, value, useUpper ? upper : lower, Math.Abs(dual),
-                    relaxed > 1e-9 ? relaxed : 0, options.PenaltyPrices.For(added.Key)));
+                    relaxed > options.Tolerance ? relaxed : 0, options.PenaltyPrices.For(added.Key)));
             }
         }
 
@@ -156,13 +168,13 @@ public static class DayAheadMarket
         var (awards, objective) = Awards(participation, x);
         var scheduleAwards = Schedules(participation, x);
         var penaltyCost = problem.PenaltyCost(x);
-        var relaxedAny = constraints.Any(c => c.IsRelaxed) || scheduleAwards.Any(s => s.CutMw > 1e-9);
+        var relaxedAny = constraints.Any(c => c.IsRelaxed) || scheduleAwards.Any(s => s.CutMw > options.Tolerance);
         foreach (var c in constraints.Where(c => c.IsRelaxed))
         {
             notes.Add($"relaxed {c.Kind.ToString().ToLowerInvariant()} {c.Constraint}{(c.Contingency.Length > 0 ? " under " + c.Contingency : string.Empty)} by {c.RelaxedMw:0.######} MW at {c.Penalty} $/MWh");
         }
 
-        foreach (var s in scheduleAwards.Where(s => s.CutMw > 1e-9))
+        foreach (var s in scheduleAwards.Where(s => s.CutMw > options.Tolerance))
         {
             notes.Add($"cut balanced schedule {s.Schedule} by {s.CutMw:0.######} MW at {options.PenaltyPrices.Schedule} $/MWh: it could not be kept as submitted");
         }
@@ -284,9 +296,10 @@ public static class DayAheadMarket
                 cost += c.Cost * x[j];
             }
 
-            var legs = order.Select(b => new ScheduleLeg(b, byBus[b])).ToList();
+            // A final leg keeps the owner of the submitted leg at its bus (adjustments only move submitted legs).
+            var legs = order.Select(b => new ScheduleLeg(b, byBus[b], s.Schedule.LegAt(b)?.Owner)).ToList();
             var cutMw = cut * s.Schedule.Legs.Where(l => l.Mw > 0).Sum(l => l.Mw);
-            awards.Add(new ScheduleAward(s.Schedule.Id, s.Schedule.Participant, s.Schedule.Balanced, s.Schedule.Legs, legs, cutMw, cost));
+            awards.Add(new ScheduleAward(s.Schedule.Id, s.Schedule.Participant, s.Schedule.Balanced, s.Schedule.Legs, legs, cutMw, cost, s.Schedule.Counterparty));
         }
 
         return awards;
@@ -303,19 +316,17 @@ public static class DayAheadMarket
         for (var j = 0; j < participation.Columns.Count; j++)
         {
             var c = participation.Columns[j];
-            var tol = BindingTolerance * Math.Max(1, Math.Abs(x[j]));
-            if (x[j] > c.Lower + tol && x[j] < c.Upper - tol)
+            if (x[j] > c.Lower + MarginalTolerance && x[j] < c.Upper - MarginalTolerance)
             {
                 free++;
             }
         }
 
+        // Rows that price something: the balance, binding security rows, and side rows with a dual.
         var active = activeSecurityRows;
         foreach (var r in problem.SideRows)
         {
-            var activity = solution.RowActivity[r.Row];
-            if (Math.Abs(activity - r.Lower) <= BindingTolerance * Math.Max(1, Math.Abs(r.Lower)) ||
-                Math.Abs(activity - r.Upper) <= BindingTolerance * Math.Max(1, Math.Abs(r.Upper)))
+            if (Math.Abs(solution.RowDual[r.Row]) > DualTolerance)
             {
                 active++;
             }

@@ -28,11 +28,15 @@ internal sealed record DispatchSchedule(Schedule Schedule, int[] IncColumns, int
 
 /// <summary>
 /// The participation of one market, flattened for the optimisation: every resource, schedule and bid as
-/// columns, fixed injections per bus, and the side rows (minimum run, balanced adjustments).
+/// columns, fixed injections per bus, and the side rows (minimum run, balanced adjustments per schedule or, under a
+/// portfolio-balance instruction, per participant).
 /// Built from the MATPOWER case (each generator offers its gencost, each bus load is fixed) or from a market folder.
 /// </summary>
 internal sealed class Participation
 {
+    /// <summary>Relative fall in slope still read as a flat step: rounding in the case's printed points.</summary>
+    private const double ConvexityTolerance = 1e-6;
+
     private readonly List<DispatchColumn> _columns = [];
     private readonly List<DispatchResource> _resources = [];
     private readonly List<DispatchSchedule> _schedules = [];
@@ -180,9 +184,16 @@ internal sealed class Participation
             }
 
             slopes[k] = (y[k + 1] - y[k]) / (x[k + 1] - x[k]);
-            if (k > 0 && slopes[k] < slopes[k - 1] - 1e-9)
+            if (k > 0 && slopes[k] < slopes[k - 1])
             {
-                throw new InvalidInputException("case", null, $"gencost row {row + 1}: the piecewise-linear cost is not convex (slope falls from {slopes[k - 1]} to {slopes[k]})");
+                // Points written from a smooth curve with rounded numbers can fall by a hair: treat that as a
+                // flat step (cost error ≈ 1e-6 $/MWh), but refuse a curve that is really not convex.
+                if (slopes[k] < slopes[k - 1] - (ConvexityTolerance * Math.Max(1, Math.Abs(slopes[k - 1]))))
+                {
+                    throw new InvalidInputException("case", null, $"gencost row {row + 1}: the piecewise-linear cost is not convex (slope falls from {slopes[k - 1]} to {slopes[k]})");
+                }
+
+                slopes[k] = slopes[k - 1];
             }
         }
 
@@ -256,6 +267,13 @@ internal sealed class Participation
 
     private void AddSchedules(MarketInput input, PenaltyPrices penalties)
     {
+        // File order of portfolio.csv: the portfolio rows come out in a deterministic order.
+        var portfolio = new OrderedDictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var participant in input.PortfolioBalanced)
+        {
+            portfolio.Add(participant, []);
+        }
+
         var adjustmentsBySchedule = input.Adjustments.GroupBy(a => a.Schedule, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         for (var s = 0; s < input.Schedules.Count; s++)
@@ -288,14 +306,20 @@ internal sealed class Participation
             }
 
             var cut = -1;
-            if (schedule.Balanced && inc.Count + dec.Count > 0)
+            if (portfolio.TryGetValue(schedule.Participant, out var portfolioColumns))
+            {
+                // Under a portfolio-balance instruction (D2a) the participant's adjustments balance together, in one
+                // row added below, instead of schedule by schedule.
+                portfolioColumns.AddRange(inc);
+                portfolioColumns.AddRange(dec);
+            }
+            else if (schedule.Balanced && inc.Count + dec.Count > 0)
             {
                 // Adjustments must keep the schedule balanced (D2): Σ inc − Σ dec = 0.
-                int[] cols = [.. inc, .. dec];
-                var values = cols.Select(c => _columns[c].Role == ColumnRole.Increment ? 1.0 : -1.0).ToArray();
-                _sideRows.Add((cols, values, 0, 0));
+                AddBalanceRow([.. inc, .. dec]);
             }
-            else if (schedule.Balanced)
+
+            if (schedule.Balanced && inc.Count + dec.Count == 0)
             {
                 // Kept as submitted unless it cannot be: then cut (pro rata, every leg) at the schedule penalty.
                 var size = schedule.Legs.Where(l => l.Mw > 0).Sum(l => l.Mw);
@@ -308,5 +332,21 @@ internal sealed class Participation
 
             _schedules.Add(new DispatchSchedule(schedule, [.. inc], [.. dec], cut));
         }
+
+        foreach (var columns in portfolio.Values)
+        {
+            if (columns.Count > 0)
+            {
+                // The portfolio's adjustments net to zero: Σ inc − Σ dec = 0 over all its schedules.
+                AddBalanceRow([.. columns]);
+            }
+        }
+    }
+
+    /// <summary>Σ inc − Σ dec = 0 over the given adjustment columns.</summary>
+    private void AddBalanceRow(int[] columns)
+    {
+        var values = columns.Select(c => _columns[c].Role == ColumnRole.Increment ? 1.0 : -1.0).ToArray();
+        _sideRows.Add((columns, values, 0, 0));
     }
 }

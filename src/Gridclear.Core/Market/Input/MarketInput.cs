@@ -27,6 +27,8 @@ public sealed record MarketInput
     /// <param name="Interfaces">Interfaces (two-sided flow limits).</param>
     /// <param name="Nomograms">Nomograms (one-sided limits); interface terms name <paramref name="Interfaces"/>.</param>
     /// <param name="Contingencies">Single-branch outages, each branch at most once.</param>
+    /// <param name="PortfolioBalanced">Participants whose adjustments, over all their schedules together, must net to
+    /// zero (D2a, portfolio.csv): the portfolio-balance instruction. Each has at least one schedule; no repeats.</param>
     public MarketInput(
         IReadOnlyList<Resource>? Resources = null,
         IReadOnlyDictionary<string, OfferCurve>? Offers = null,
@@ -38,7 +40,8 @@ public sealed record MarketInput
         IReadOnlyList<Hub>? Hubs = null,
         IReadOnlyList<Interface>? Interfaces = null,
         IReadOnlyList<Nomogram>? Nomograms = null,
-        IReadOnlyList<Contingency>? Contingencies = null)
+        IReadOnlyList<Contingency>? Contingencies = null,
+        IReadOnlyList<string>? PortfolioBalanced = null)
     {
         this.Resources = Resources is null ? null : InputChecks.Copy(Resources, "resources");
         this.Offers = CopyMap(Offers, "offers");
@@ -51,6 +54,7 @@ public sealed record MarketInput
         this.Interfaces = InputChecks.Copy(Interfaces ?? [], "interfaces");
         this.Nomograms = InputChecks.Copy(Nomograms ?? [], "nomograms");
         this.Contingencies = InputChecks.Copy(Contingencies ?? [], "contingencies");
+        this.PortfolioBalanced = InputChecks.Copy(PortfolioBalanced ?? [], "portfolio-balanced participants");
 
         _resourceById = UniqueIds(this.Resources ?? [], r => r.Id, "resource");
         _scheduleById = UniqueIds(this.Schedules, s => s.Id, "schedule");
@@ -65,6 +69,7 @@ public sealed record MarketInput
         CheckZones();
         CheckNomograms(interfaceById);
         CheckContingencies();
+        CheckPortfolios();
     }
 
     /// <summary>A market with nothing in it: the MATPOWER case clears as a DC OPF.</summary>
@@ -97,6 +102,9 @@ public sealed record MarketInput
     public IReadOnlyList<Nomogram> Nomograms { get; }
 
     public IReadOnlyList<Contingency> Contingencies { get; }
+
+    /// <summary>Participants under a portfolio-balance instruction (D2a), in file order.</summary>
+    public IReadOnlyList<string> PortfolioBalanced { get; }
 
     private readonly Dictionary<string, Resource> _resourceById;
     private readonly Dictionary<string, Schedule> _scheduleById;
@@ -335,6 +343,24 @@ public sealed record MarketInput
                 {
                     throw new ArgumentException($"nomogram {n.Id} names unknown interface {i.Interface}");
                 }
+            }
+        }
+    }
+
+    private void CheckPortfolios()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in PortfolioBalanced)
+        {
+            InputChecks.Id(p, "portfolio participant");
+            if (!seen.Add(p))
+            {
+                throw new ArgumentException($"participant {p} has two portfolio-balance instructions");
+            }
+
+            if (!Schedules.Any(s => s.Participant == p))
+            {
+                throw new ArgumentException($"participant {p} has a portfolio-balance instruction but submits no schedule");
             }
         }
     }
