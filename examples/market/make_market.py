@@ -22,8 +22,9 @@ The market, in words:
   aggregator (bids), a marketer with schedules (one balanced without adjustments, one unbalanced import with an
   inc bid), and a trader with a balanced schedule moved by inc/dec adjustment bids under a portfolio-balance
   instruction and an inter-participant trade (counterparty) with the municipal load.
-- Congestion: the West-Central tie lines form an interface WEST_EXPORT limited to 180 MW, so cheap western
-  generation (and wind) is bottled up and the zones price apart.
+- Congestion: the case's own ratings bind (15-17 inside the West, 49-69 into the East, 94-100), so bus prices run
+  from about 15 to 62 $/MWh and the zones price apart. The West-Central tie lines are also monitored together as
+  the interface WEST_EXPORT (180 MW), which the dispatch respects without binding.
 """
 
 import os

@@ -12,6 +12,7 @@ internal static class Verbs
         yield return DcpfCommand.Create();
         yield return PtdfCommand.Create();
         yield return CaseCommand.Create();
+        yield return FtrAuctionCommand.Create();
         yield return BenchCommand.Create();
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Gridclear.Cli.Runs;
 using Gridclear.IO.Results;
 using Gridclear.Market;
+using Gridclear.Settlement;
 using Spectre.Console;
 
 namespace Gridclear.Cli.Commands;
@@ -30,12 +31,30 @@ internal static class ClearCommand
             var options = new ClearingOptions(Reference: ParseReference(parse.GetValue(reference)!));
             var run = DayAheadRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), options);
             var dir = parse.GetValue(outDir)!;
-            DayAheadWriter.Write(dir, run.Result, SettlementSummary(run));
+            var ftrs = FtrSettlementStep.Settle(run, parse.GetValue(market));
+            var summary = SettlementSummary(run) ?? [];
+            if (ftrs is not null)
+            {
+                foreach (var (key, value) in FtrSettlementStep.Summary(ftrs))
+                {
+                    summary[key] = value;
+                }
+            }
+
+            DayAheadWriter.Write(dir, run.Result, summary.Count == 0 ? null : summary);
             if (run.Settlement is { } settlement)
             {
                 ZonalPricesCsv.Write(dir, settlement.ZonalPrices);
                 HubPricesCsv.Write(dir, run.Hubs);
                 SettlementCsv.Write(dir, settlement.Lines);
+                using var statements = new StreamWriter(Path.Combine(dir, StatementText.FileName));
+                StatementText.Write(statements, settlement.Statements());
+            }
+
+            if (ftrs is not null)
+            {
+                // After settlement.csv: the FTR rows are appended to the participants' statements.
+                FtrSettlementStep.Write(dir, ftrs);
             }
 
             Print(run, output ?? Console.Out);
@@ -65,6 +84,60 @@ internal static class ClearCommand
                 ["sum_of_all_lines"] = s.Lines.Sum(l => l.Amount),
             },
         };
+    }
+
+    /// <summary>
+    /// One row per participant (operator last), its charges gathered in a few columns so the table fits a terminal:
+    /// energy; schedules (usage, trade, schedule energy); constrained on/off; uplift; the operator's own accounts
+    /// (congestion rent, rounding); net. The last row sums each column: the net total is 0.00. settlement.csv and
+    /// statements.txt have every line.
+    /// </summary>
+    private static Table StatementTable(SettlementResult settlement)
+    {
+        string[] schedules = [Charges.Usage, Charges.Trade, Charges.ScheduleEnergy];
+        string[] constrained = [Charges.ConstrainedOn, Charges.ConstrainedOff];
+        string[] operatorAccounts = [Charges.CongestionRent, Charges.Rounding];
+        string Column(string charge) =>
+            charge == Charges.Energy ? "energy"
+            : schedules.Contains(charge) ? "schedules"
+            : constrained.Contains(charge) ? "constrained"
+            : charge == Charges.Uplift ? "uplift"
+            : operatorAccounts.Contains(charge) ? "operator"
+            : "other";
+        string[] columns = ["energy", "schedules", "constrained", "uplift", "operator", "other"];
+        var statements = settlement.Statements();
+        var used = columns.Where(c => statements.Any(s => s.Lines.Any(l => Column(l.Charge) == c))).ToList();
+
+        var table = new Table().Title("Day-ahead settlement by participant, $ (> 0 paid to it, < 0 paid by it)");
+        table.AddColumn("Participant");
+        foreach (var c in used)
+        {
+            table.AddColumn(new TableColumn(c switch
+            {
+                "energy" => "Energy",
+                "schedules" => "Schedules & trades",
+                "constrained" => "Constrained on/off",
+                "uplift" => "Uplift",
+                "operator" => "Rent & rounding",
+                _ => "Other",
+            }).RightAligned());
+        }
+
+        table.AddColumn(new TableColumn("Net").RightAligned());
+        static string Money(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture);
+        foreach (var s in statements)
+        {
+            var cells = new List<string> { Markup.Escape(s.Participant) };
+            cells.AddRange(used.Select(c => s.Lines.Any(l => Column(l.Charge) == c) ? Money(s.Lines.Where(l => Column(l.Charge) == c).Sum(l => l.Amount)) : string.Empty));
+            cells.Add(Money(s.Total));
+            table.AddRow(cells.ToArray());
+        }
+
+        var total = new List<string> { "[bold]Total[/]" };
+        total.AddRange(used.Select(c => Money(settlement.Lines.Where(l => Column(l.Charge) == c).Sum(l => l.Amount))));
+        total.Add($"[bold]{Money(settlement.Lines.Sum(l => l.Amount))}[/]");
+        table.AddRow(total.ToArray());
+        return table;
     }
 
     private static PriceReference ParseReference(string text) => text switch
@@ -140,8 +213,7 @@ internal static class ClearCommand
                 console.Write(hubs);
             }
 
-            writer.Flush();
-            StatementText.Write(writer, settlement.Statements());
+            console.Write(StatementTable(settlement));
         }
 
         foreach (var note in r.Notes)

@@ -114,6 +114,16 @@ public sealed unsafe class ClpModel : ILpModel
                 break;
         }
 
+        // Clp can stop "optimal" on its scaled model while the unscaled model still has primal and dual
+        // infeasibilities (secondary status 2-4): a wrong vertex whose duals have the wrong sign (seen on the
+        // example market: a flow limit held as if it were an equality, 19 $/h above the optimum). Clean up
+        // unscaled with primal simplex from the basis reached; scaling stays off for this model's warm re-solves.
+        if (!IsQuadratic && ClpNative.Clp_status(_handle) == 0 && ClpNative.Clp_secondaryStatus(_handle) is >= 2 and <= 4)
+        {
+            ClpNative.Clp_scaling(_handle, 0);
+            ClpNative.Clp_primal(_handle, 0);
+        }
+
         _costChangedSinceSolve = false;
         _boundsOrRowsChangedSinceSolve = false;
         var solution = ReadSolution(algorithm);

@@ -120,6 +120,10 @@ internal static unsafe partial class ClpNative
     [LibraryImport(Library)]
     internal static partial int Clp_dual(ClpHandle model, int ifValuesPass);
 
+    /// <summary>Scaling mode: 0 off, 1 equilibrium, 2 geometric, 3 auto, 4 auto-but-as-initialSolve-in-bab.</summary>
+    [LibraryImport(Library)]
+    internal static partial void Clp_scaling(ClpHandle model, int mode);
+
     [LibraryImport(Library)]
     internal static partial int Clp_primal(ClpHandle model, int ifValuesPass);
 

@@ -57,6 +57,25 @@ public sealed class ExampleMarketTests
         Assert.NotEmpty(input.PortfolioBalanced);
     }
 
+    /// <summary>
+    /// Regression: Clp's simplex stopped "optimal" on the scaled model of this market while the unscaled model had
+    /// dual infeasibilities (secondary status 3): line 100-103 was held at its limit with a shadow price of the wrong
+    /// sign, 19 $/h above the optimum. The simplex path (warm, constraint generation) must reach the barrier's optimum,
+    /// and every binding constraint must be reported at the limit its flow is at.
+    /// </summary>
+    [Fact]
+    public void The_simplex_clearing_reaches_the_barrier_optimum_with_correctly_signed_constraints()
+    {
+        var simplex = ExampleMarket.Cleared.Result;
+        var barrier = Gridclear.Cli.Runs.DayAheadRun.Execute(ExampleMarket.Case, ExampleMarket.Folder, new ClearingOptions(Solver: new Gridclear.Solvers.LpOptions(Algorithm: Gridclear.Solvers.LpAlgorithm.Barrier))).Result;
+
+        Assert.Equal(barrier.Objective, simplex.Objective, 1e-4);
+        foreach (var c in simplex.Constraints.Where(c => c.Kind != ConstraintKind.Balance))
+        {
+            Assert.True(Math.Abs(c.Flow - c.Limit) < 1e-4, $"{c.Constraint}: flow {c.Flow} reported against limit {c.Limit}");
+        }
+    }
+
     private static List<string[]> Rows(string folder, string file) =>
         File.ReadAllLines(Path.Combine(folder, file)).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
 }

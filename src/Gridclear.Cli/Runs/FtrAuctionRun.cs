@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+using Gridclear.Flows;
+using Gridclear.Ftr;
+using Gridclear.IO.Ftr;
+using Gridclear.IO.Market;
+using Gridclear.IO.Matpower;
+using Gridclear.Market;
+using Gridclear.Native.Clp;
+using Gridclear.Native.Klu;
+using Gridclear.Network;
+
+namespace Gridclear.Cli.Runs;
+
+/// <summary>
+/// One FTR auction end to end: read the case and the market folder (hubs, zones, interfaces, nomograms,
+/// contingencies, outstanding ftrs.csv, arrs.csv), build the day-ahead market's security model (N1), check the
+/// outstanding FTRs are simultaneously feasible, read and validate the bids, clear, distribute revenue to ARRs.
+/// </summary>
+public sealed class FtrAuctionRun
+{
+    private FtrAuctionRun(Network.Network network, IReadOnlyList<OutstandingFtr> outstanding, FtrAuctionResult result, ArrDistribution? arrs, double readSeconds, double modelSeconds, double clearSeconds, int constraintCount)
+    {
+        Network = network;
+        Outstanding = outstanding;
+        Result = result;
+        Arrs = arrs;
+        ReadSeconds = readSeconds;
+        ModelSeconds = modelSeconds;
+        ClearSeconds = clearSeconds;
+        ConstraintCount = constraintCount;
+    }
+
+    public Network.Network Network { get; }
+
+    public IReadOnlyList<OutstandingFtr> Outstanding { get; }
+
+    public FtrAuctionResult Result { get; }
+
+    public ArrDistribution? Arrs { get; }
+
+    public double ReadSeconds { get; }
+
+    public double ModelSeconds { get; }
+
+    public double ClearSeconds { get; }
+
+    /// <summary>Security constraints the auction watched (base case, contingencies, interfaces, nomograms).</summary>
+    public int ConstraintCount { get; }
+
+    public static FtrAuctionRun Execute(string casePath, string? marketDirectory, string bidsPath, string? arrsPath, FtrAuctionOptions options)
+    {
+        var watch = Stopwatch.StartNew();
+        var network = NetworkCompiler.Compile(MatpowerReader.ReadFile(casePath)).Network;
+        var input = marketDirectory is null ? MarketInput.Empty : MarketFolderReader.Read(marketDirectory, network);
+        var resolver = FtrFileReader.Resolver(network, input);
+        var ftrsPath = marketDirectory is null ? null : Path.Combine(marketDirectory, FtrFileReader.FtrsFile);
+        IReadOnlyList<OutstandingFtr> outstanding = ftrsPath is not null && File.Exists(ftrsPath) ? FtrFileReader.ReadOutstanding(ftrsPath, resolver) : [];
+        var bids = FtrFileReader.ReadBids(bidsPath, resolver, outstanding);
+        arrsPath ??= marketDirectory is null ? null : Path.Combine(marketDirectory, FtrFileReader.ArrsFile);
+        IReadOnlyList<Arr>? arrs = arrsPath is not null && File.Exists(arrsPath) ? FtrFileReader.ReadArrs(arrsPath, resolver) : null;
+        var readSeconds = watch.Elapsed.TotalSeconds;
+
+        watch.Restart();
+        using var shiftFactors = new ShiftFactors(network, new KluSolver());
+        var security = new SecurityModel(network, shiftFactors, input.Interfaces, input.Nomograms, input.Contingencies);
+        var constraints = new SecurityFtrConstraints(security);
+        var modelSeconds = watch.Elapsed.TotalSeconds;
+
+        // Infeasible outstanding FTRs are bad input: report them, never hide them.
+        var infeasible = SimultaneousFeasibility.Check(constraints, outstanding, options.ReleaseShare, options.ToleranceMw);
+        if (infeasible.Count > 0)
+        {
+            var v = infeasible[0];
+            var name = constraints.Describe(v.Constraint);
+            throw new InvalidInputException(
+                ftrsPath ?? FtrFileReader.FtrsFile,
+                null,
+                string.Create(CultureInfo.InvariantCulture, $"the outstanding FTRs are not simultaneously feasible at {options.ReleaseShare:P0} release: {infeasible.Count} constraint(s) overloaded; worst {name.Kind} {name.Name}") +
+                (name.Contingency.Length > 0 ? $" under contingency {name.Contingency}" : "") +
+                string.Create(CultureInfo.InvariantCulture, $" loaded {v.Load:F3} MW against a limit of {v.Limit:F3} MW"));
+        }
+
+        watch.Restart();
+        var result = FtrAuction.Clear(constraints, bids, outstanding, new ClpSolver(), options);
+        var distribution = arrs is null ? null : ArrDistribution.Of(arrs, result.BusPrices, result.Revenue);
+        return new FtrAuctionRun(network, outstanding, result, distribution, readSeconds, modelSeconds, watch.Elapsed.TotalSeconds, constraints.Count);
+    }
+}

@@ -1,0 +1,147 @@
+using Gridclear.Market;
+
+namespace Gridclear.Ftr;
+
+/// <summary>
+/// The day-ahead market's <see cref="SecurityModel"/> seen by the FTR auction (N1: one network model): the base
+/// case branches, the branches under every contingency that does not island the network, interfaces and nomograms,
+/// numbered in that order. Limits are the model's less the constant flows it adds (phase shifters), so an FTR set
+/// feasible here, added to the shifters' flows, is feasible in the market. Give it a model at LimitScale 1 and let
+/// the auction's release share scale capability.
+/// </summary>
+public sealed class SecurityFtrConstraints : IFtrConstraints
+{
+    private readonly SecurityModel _security;
+    private readonly ConstraintKey[] _keys;
+    private readonly double[] _constant;
+    private readonly int[] _contingencies;
+    private readonly double[][] _lodf;
+    private readonly int[] _monitored;
+    private readonly int _baseCount;
+    private readonly int[][] _contingencyBranches;
+
+    public SecurityFtrConstraints(SecurityModel security)
+    {
+        _security = security;
+        var network = security.Network;
+        _monitored = [.. security.MonitoredBranches];
+        var keys = new List<ConstraintKey>();
+        foreach (var l in _monitored)
+        {
+            keys.Add(new ConstraintKey(ConstraintKind.Branch, l));
+        }
+
+        _baseCount = keys.Count;
+        var secured = new List<int>();
+        var lodf = new List<double[]>();
+        var branchesPer = new List<int[]>();
+        for (var k = 0; k < security.Contingencies.Count; k++)
+        {
+            var outaged = security.Contingencies[k].Branch;
+            if (security.OutageFactors.Islands(outaged))
+            {
+                continue;
+            }
+
+            secured.Add(k);
+            lodf.Add(security.OutageFactors.Column(outaged));
+            var watched = _monitored.Where(l => l != outaged && network.Branches[l].IsLimited).ToArray();
+            branchesPer.Add(watched);
+            foreach (var l in watched)
+            {
+                keys.Add(new ConstraintKey(ConstraintKind.Branch, l, k));
+            }
+        }
+
+        _contingencies = [.. secured];
+        _lodf = [.. lodf];
+        _contingencyBranches = [.. branchesPer];
+        for (var i = 0; i < security.Interfaces.Count; i++)
+        {
+            keys.Add(new ConstraintKey(ConstraintKind.Interface, i));
+        }
+
+        for (var n = 0; n < security.Nomograms.Count; n++)
+        {
+            keys.Add(new ConstraintKey(ConstraintKind.Nomogram, n));
+        }
+
+        _keys = [.. keys];
+
+        // The constant of every constraint: its activity at the phase shifters' flows.
+        _constant = new double[_keys.Length];
+        var shift = security.ShiftFactors.PhaseShiftFlows.ToArray();
+        if (shift.Any(s => s != 0))
+        {
+            ActivitiesFromFlows(shift, new double[network.BusCount], _constant, nomogramsFromModel: true);
+        }
+    }
+
+    public SecurityModel Security => _security;
+
+    public int BusCount => _security.Network.BusCount;
+
+    public int Count => _keys.Length;
+
+    public ConstraintKey Key(int constraint) => _keys[constraint];
+
+    public void Activities(ReadOnlySpan<double> injections, Span<double> activity)
+    {
+        var flows = new double[_security.Network.BranchCount];
+        _security.ShiftFactors.ComputeFlows(injections, flows);
+        var shift = _security.ShiftFactors.PhaseShiftFlows;
+        for (var l = 0; l < flows.Length; l++)
+        {
+            flows[l] -= shift[l];
+        }
+
+        ActivitiesFromFlows(flows, injections, activity, nomogramsFromModel: false);
+    }
+
+    private void ActivitiesFromFlows(double[] flows, ReadOnlySpan<double> injections, Span<double> activity, bool nomogramsFromModel)
+    {
+        var i = 0;
+        foreach (var l in _monitored)
+        {
+            activity[i++] = flows[l];
+        }
+
+        for (var c = 0; c < _contingencies.Length; c++)
+        {
+            var lodf = _lodf[c];
+            var outagedFlow = flows[_security.Contingencies[_contingencies[c]].Branch];
+            foreach (var l in _contingencyBranches[c])
+            {
+                activity[i++] = flows[l] + (lodf[l] * outagedFlow);
+            }
+        }
+
+        for (; i < _keys.Length; i++)
+        {
+            // Interfaces and nomograms: the constant of a nomogram's injection terms is zero.
+            activity[i] = nomogramsFromModel ? _security.Constant(_keys[i]) : _security.Value(_keys[i], flows, injections);
+        }
+    }
+
+    public void Coefficients(int constraint, Span<double> row) => _security.Coefficients(_keys[constraint], row);
+
+    public (double Lower, double Upper) Limits(int constraint)
+    {
+        var (lo, up) = _security.Limits(_keys[constraint]);
+        return (lo - _constant[constraint], up - _constant[constraint]);
+    }
+
+    public FtrConstraintName Describe(int constraint)
+    {
+        var key = _keys[constraint];
+        var (name, contingency) = _security.Describe(key);
+        var kind = key.Kind switch
+        {
+            ConstraintKind.Branch => "branch",
+            ConstraintKind.Interface => "interface",
+            ConstraintKind.Nomogram => "nomogram",
+            _ => "balance",
+        };
+        return new FtrConstraintName(name, kind, contingency);
+    }
+}

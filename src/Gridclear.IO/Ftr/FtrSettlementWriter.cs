@@ -1,0 +1,45 @@
+using Gridclear.Ftr;
+using static Gridclear.IO.Results.CsvText;
+
+namespace Gridclear.IO.Ftr;
+
+/// <summary>Writes a day-ahead run's FTR settlement: <c>ftr_settlement.csv</c>, the revenue-adequacy entries of
+/// summary.json and the FTR rows of the participants' statements.</summary>
+public static class FtrSettlementWriter
+{
+    public static void Write(string directory, FtrSettlementResult settlement)
+    {
+        Directory.CreateDirectory(directory);
+        WriteFile(
+            Path.Combine(directory, "ftr_settlement.csv"),
+            "ftr,holder,kind,mw,source_price,sink_price,amount,target",
+            settlement.Lines.Select(l =>
+                $"{Text(l.Ftr)},{Text(l.Holder)},{FtrFileReader.Text(l.Kind)},{Number(l.Mw)},{Number(l.SourcePrice)},{Number(l.SinkPrice)},{Money(l.Amount)},{Money(l.Target)}"));
+    }
+
+    /// <summary>The <c>ftr</c> object of summary.json: revenue adequacy (F7).</summary>
+    public static IReadOnlyDictionary<string, object?> Summary(FtrSettlementResult s) => new SortedDictionary<string, object?>(StringComparer.Ordinal)
+    {
+        ["congestion_rent"] = s.CongestionRent,
+        ["positive_targets"] = s.PositiveTargets,
+        ["charges"] = s.Charges,
+        ["net_paid"] = s.NetPaid,
+        ["funding_ratio"] = Math.Round(s.FundingRatio, 6),
+        ["surplus"] = s.Surplus,
+        ["shortfall"] = s.Shortfall,
+        ["rounding"] = s.Rounding,
+        ["adequate"] = s.Shortfall == 0,
+    };
+
+    /// <summary>Statement rows (<c>participant,charge,amount,detail</c>): each holder's FTR amount, and the operator paying
+    /// them out of its congestion account, so the rows sum to zero.</summary>
+    public static IEnumerable<string> StatementLines(FtrSettlementResult s)
+    {
+        foreach (var (holder, amount) in s.ByHolder())
+        {
+            yield return $"{Text(holder)},ftr,{Money(amount)},FTR settlement at day-ahead prices";
+        }
+
+        yield return $"operator,ftr_payments,{Money(-s.NetPaid)},FTR payments funded from congestion rent (funding ratio {s.FundingRatio:0.######})";
+    }
+}
