@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Gridclear.Market;
 using Gridclear.Network;
+using Gridclear.Tests.Support;
 using Gridclear.Tests.MarketFolder;
 
 namespace Gridclear.Tests.DayAhead;
@@ -76,6 +77,25 @@ public sealed class ContingencyTests
         }
 
         Assert.True(checkedOutages > 0);
+    }
+
+    /// <summary>pglib_opf_case2000_goc with the 200 contingencies of the benchmark (Data/, written by
+    /// make_contingencies.py): the constraints listed as binding are those at their limit, not the slack rows
+    /// that constraint generation added along the way.</summary>
+    [Fact]
+    public void OnlyRowsAtTheirLimitAreReportedBinding()
+    {
+        var market = Path.Combine(TestPaths.RepoRoot, "tests", "Gridclear.Tests", "DayAhead", "Data", "pglib_opf_case2000_goc");
+        var cleared = Clearing.Folder("pglib_opf_case2000_goc", market);
+        var r = cleared.Result;
+        Assert.Equal(ClearingStatus.Optimal, r.Status);
+        Assert.Equal(200, cleared.Input.Contingencies.Count);
+        Assert.True(r.ConstraintsAdded.Values.Sum() > 10);
+        var binding = r.Constraints.Where(c => c.Kind != ConstraintKind.Balance).ToList();
+        Assert.NotEmpty(binding);
+        Assert.All(binding, c => Assert.True(
+            Math.Abs(c.Flow - c.Limit) <= 1e-6 * Math.Max(1, Math.Abs(c.Limit)),
+            $"{c.Constraint} under '{c.Contingency}': flow {c.Flow:R}, limit {c.Limit}, shadow price {c.ShadowPrice:R}"));
     }
 
     [Fact]
