@@ -65,6 +65,13 @@ internal sealed class BranchLocator
         (int CaseRow, int FromBus, int Branch) chosen;
         if (circuit is not { } c)
         {
+            // Unambiguous when only one of the parallel branches is in service: that one is meant.
+            var inService = joining.Where(j => j.Branch >= 0).ToList();
+            if (joining.Count > 1 && inService.Count == 1)
+            {
+                joining = inService;
+            }
+
             if (joining.Count > 1)
             {
                 throw new ArgumentException($"{joining.Count} branches join buses {fromBus} and {toBus} (case rows {string.Join(", ", joining.Select(j => j.CaseRow + 1))}): add a 'circuit' (1 = the first in case order)");

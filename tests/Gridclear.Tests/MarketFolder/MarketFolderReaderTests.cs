@@ -140,6 +140,23 @@ public sealed class MarketFolderReaderTests
         Assert.Equal(6, market.Contingencies[0].Branch);
     }
 
+    [Fact]
+    public void Without_a_circuit_the_one_in_service_branch_of_a_parallel_pair_is_meant()
+    {
+        // 2-3 has a parallel twin (case row 8) that is out of service: naming 2-3 is unambiguous.
+        var (powerCase, network) = FiveBus.WithParallelBranches();
+        using var folder = new TempFolder(new Dictionary<string, string>
+        {
+            ["nomograms.csv"] = "nomogram,term,coefficient,limit\nM,flow:3-2,1,50\n",
+            ["contingencies.csv"] = "contingency,from_bus,to_bus\nC,2,3\n",
+        });
+
+        var market = MarketFolderReader.Read(folder.Path, network, powerCase);
+
+        Assert.Equal(new FlowTerm(3, -1), market.Nomograms[0].Terms[0]);
+        Assert.Equal(3, market.Contingencies[0].Branch);
+    }
+
     [Theory]
     [InlineData("interface,from_bus,to_bus,weight,limit\nP,1,2,1,100\n", "2 branches join buses 1 and 2")]
     [InlineData("interface,from_bus,to_bus,weight,limit,circuit\nP,2,3,1,100,2\n", "circuit 2 (case branch row 8) is out of service")]
