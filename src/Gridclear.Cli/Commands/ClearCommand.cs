@@ -168,6 +168,7 @@ internal static class ClearCommand
         Row("Binding constraints", r.Constraints.Count(c => c.Kind != ConstraintKind.Balance).ToString(CultureInfo.InvariantCulture));
         Row("Rounds (constraints added)", $"{r.Rounds} ({r.ConstraintsAdded.Values.Sum()})");
         Row("Time: read, model, clear (s)", $"{run.ReadSeconds:0.000}, {run.ModelSeconds:0.000}, {r.Timings.Total:0.000}");
+        Row("Clear: build, solve, flow check, prices (s)", $"{r.Timings.Build:0.000}, {r.Timings.Solve:0.000}, {r.Timings.FlowCheck:0.000}, {r.Timings.Pricing:0.000}");
         console.Write(table);
 
         var binding = r.Constraints.Where(c => c.Kind != ConstraintKind.Balance).OrderByDescending(c => c.ShadowPrice).Take(10).ToList();
