@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Gridclear.Cli.Runs;
+using Gridclear.Ftr;
 using Gridclear.IO.Results;
 using Gridclear.Market;
 using Gridclear.Settlement;
@@ -31,7 +32,7 @@ internal static class ClearCommand
             var options = new ClearingOptions(Reference: ParseReference(parse.GetValue(reference)!));
             var run = DayAheadRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), options);
             var dir = parse.GetValue(outDir)!;
-            var ftrs = FtrSettlementStep.Settle(run, parse.GetValue(market));
+            var ftrs = run.Ftrs;
             var summary = SettlementSummary(run) ?? [];
             if (ftrs is not null)
             {
@@ -53,7 +54,6 @@ internal static class ClearCommand
 
             if (ftrs is not null)
             {
-                // After settlement.csv: the FTR rows are appended to the participants' statements.
                 FtrSettlementStep.Write(dir, ftrs);
             }
 
@@ -102,9 +102,10 @@ internal static class ClearCommand
             : schedules.Contains(charge) ? "schedules"
             : constrained.Contains(charge) ? "constrained"
             : charge == Charges.Uplift ? "uplift"
+            : charge is FtrStatementLines.Charge or FtrStatementLines.OperatorCharge ? "ftr"
             : operatorAccounts.Contains(charge) ? "operator"
             : "other";
-        string[] columns = ["energy", "schedules", "constrained", "uplift", "operator", "other"];
+        string[] columns = ["energy", "schedules", "constrained", "uplift", "ftr", "operator", "other"];
         var statements = settlement.Statements();
         var used = columns.Where(c => statements.Any(s => s.Lines.Any(l => Column(l.Charge) == c))).ToList();
 
@@ -118,6 +119,7 @@ internal static class ClearCommand
                 "schedules" => "Schedules & trades",
                 "constrained" => "Constrained on/off",
                 "uplift" => "Uplift",
+                "ftr" => "FTRs",
                 "operator" => "Rent & rounding",
                 _ => "Other",
             }).RightAligned());

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Gridclear.Flows;
+using Gridclear.Ftr;
 using Gridclear.IO.Market;
 using Gridclear.IO.Matpower;
 using Gridclear.Market;
@@ -16,8 +17,9 @@ namespace Gridclear.Cli.Runs;
 /// </summary>
 public sealed class DayAheadRun
 {
-    private DayAheadRun(CompiledNetwork compiled, MarketInput input, DayAheadResult result, double readSeconds, double modelSeconds, SettlementResult? settlement, IReadOnlyList<HubPrice> hubs)
+    private DayAheadRun(CompiledNetwork compiled, MarketInput input, DayAheadResult result, double readSeconds, double modelSeconds, SettlementResult? settlement, IReadOnlyList<HubPrice> hubs, FtrSettlementResult? ftrs)
     {
+        Ftrs = ftrs;
         Settlement = settlement;
         Hubs = hubs;
         Compiled = compiled;
@@ -39,6 +41,9 @@ public sealed class DayAheadRun
     public SettlementResult? Settlement { get; }
 
     public IReadOnlyList<HubPrice> Hubs { get; }
+
+    /// <summary>The FTR settlement, when the market folder holds ftrs.csv.</summary>
+    public FtrSettlementResult? Ftrs { get; }
 
     /// <summary>Reading and compiling the case and the market folder, seconds.</summary>
     public double ReadSeconds { get; }
@@ -64,12 +69,18 @@ public sealed class DayAheadRun
         var result = DayAheadMarket.Clear(security, input, new ClpSolver(), options);
         SettlementResult? settlement = null;
         IReadOnlyList<HubPrice> hubs = [];
+        var ftrs = FtrSettlementStep.Settle(network, input, result, marketDirectory);
         if (marketDirectory is not null)
         {
-            settlement = DayAheadSettlement.Settle(ClearingOutcome.ToSettlementInput(result, input, network));
+            // FTR payments enter the statements as extra lines that balance among themselves (F2, F7).
+            var settlementInput = ClearingOutcome.ToSettlementInput(result, input, network) with
+            {
+                ExtraLines = ftrs is null ? [] : FtrStatementLines.Of(ftrs),
+            };
+            settlement = DayAheadSettlement.Settle(settlementInput);
             hubs = HubPrices.Compute(result.Prices.ToDictionary(p => p.Bus, p => p.Lmp), input.Hubs);
         }
 
-        return new DayAheadRun(compiled, input, result, readSeconds, modelSeconds, settlement, hubs);
+        return new DayAheadRun(compiled, input, result, readSeconds, modelSeconds, settlement, hubs, ftrs);
     }
 }

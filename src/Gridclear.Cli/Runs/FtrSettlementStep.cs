@@ -1,5 +1,6 @@
 using Gridclear.Ftr;
 using Gridclear.IO.Ftr;
+using Gridclear.Market;
 
 namespace Gridclear.Cli.Runs;
 
@@ -10,7 +11,7 @@ namespace Gridclear.Cli.Runs;
 public static class FtrSettlementStep
 {
     /// <summary>Null when the run has no market folder or the folder has no ftrs.csv.</summary>
-    public static FtrSettlementResult? Settle(DayAheadRun run, string? marketDirectory)
+    public static FtrSettlementResult? Settle(Network.Network network, MarketInput input, DayAheadResult result, string? marketDirectory)
     {
         if (marketDirectory is null)
         {
@@ -23,9 +24,9 @@ public static class FtrSettlementStep
             return null;
         }
 
-        var ftrs = FtrFileReader.ReadOutstanding(path, FtrFileReader.Resolver(run.Network, run.Input));
-        var lmp = run.Result.Prices.Select(p => p.Lmp).ToArray();
-        return FtrSettlement.Settle(ftrs, lmp, CongestionRent(run.Network, lmp, run.Result.BranchFlows));
+        var ftrs = FtrFileReader.ReadOutstanding(path, FtrFileReader.Resolver(network, input));
+        var lmp = result.Prices.Select(p => p.Lmp).ToArray();
+        return FtrSettlement.Settle(ftrs, lmp, CongestionRent(network, lmp, result.BranchFlows));
     }
 
     /// <summary>
@@ -49,15 +50,6 @@ public static class FtrSettlementStep
     public static IReadOnlyDictionary<string, object?> Summary(FtrSettlementResult settlement) =>
         new Dictionary<string, object?> { ["ftr"] = FtrSettlementWriter.Summary(settlement) };
 
-    /// <summary>Writes ftr_settlement.csv and adds the FTR rows to the participants' statements (settlement.csv)
-    /// when the run wrote them; the rows added sum to zero.</summary>
-    public static void Write(string outDirectory, FtrSettlementResult settlement)
-    {
-        FtrSettlementWriter.Write(outDirectory, settlement);
-        var statements = Path.Combine(outDirectory, "settlement.csv");
-        if (File.Exists(statements))
-        {
-            File.AppendAllLines(statements, FtrSettlementWriter.StatementLines(settlement));
-        }
-    }
+    /// <summary>Writes ftr_settlement.csv (the holders' lines are in settlement.csv through the day-ahead settlement).</summary>
+    public static void Write(string outDirectory, FtrSettlementResult settlement) => FtrSettlementWriter.Write(outDirectory, settlement);
 }

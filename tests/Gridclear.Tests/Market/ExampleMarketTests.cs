@@ -1,3 +1,4 @@
+using Gridclear.Ftr;
 using System.Globalization;
 using Gridclear.Cli;
 using Gridclear.Market;
@@ -29,7 +30,7 @@ public sealed class ExampleMarketTests
         var participants = settlement.Select(r => r[0]).Where(p => p != SettlementLine.Operator).Distinct().ToList();
         Assert.True(participants.Count >= 10, $"{participants.Count} participants");
         Assert.Equal(0.00m, settlement.Sum(r => decimal.Parse(r[2], CultureInfo.InvariantCulture)));
-        foreach (var charge in new[] { Charges.Energy, Charges.Usage, Charges.ScheduleEnergy, Charges.Trade, Charges.ConstrainedOff })
+        foreach (var charge in new[] { Charges.Energy, Charges.Usage, Charges.ScheduleEnergy, Charges.Trade, Charges.ConstrainedOff, FtrStatementLines.Charge, FtrStatementLines.OperatorCharge })
         {
             Assert.Contains(settlement, r => r[1] == charge);
         }
