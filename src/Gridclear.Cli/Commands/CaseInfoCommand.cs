@@ -40,15 +40,7 @@ internal static class CaseInfoCommand
 
     private static void WriteTable(CaseSummary s, string path, TextWriter writer)
     {
-        // Colours only on a terminal: a file, a pipe or a test's writer gets plain text.
-        var terminal = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
+        var console = Consoles.For(writer);
         var table = new Table().Title($"[bold]{Markup.Escape(s.Name)}[/] ({Markup.Escape(Path.GetFileName(path))})");
         table.AddColumn("Quantity");
         table.AddColumn(new TableColumn("Value").RightAligned());

@@ -253,19 +253,8 @@ public sealed class SecurityModel
 
         for (var n = 0; n < Nomograms.Count; n++)
         {
-            var value = 0.0;
-            foreach (var term in Nomograms[n].Terms)
-            {
-                value += term switch
-                {
-                    FlowTerm f => f.Coefficient * flows[f.Branch],
-                    InjectionTerm inj => inj.Coefficient * injections[Network.BusIndex(inj.Bus)],
-                    InterfaceTerm i => i.Coefficient * InterfaceFlow(InterfaceIndex(i.Interface), flows),
-                    _ => 0,
-                };
-            }
-
-            Check(new ConstraintKey(ConstraintKind.Nomogram, n), value, tolerance, into);
+            var key = new ConstraintKey(ConstraintKind.Nomogram, n);
+            Check(key, Value(key, flows, injections), tolerance, into);
         }
     }
 
