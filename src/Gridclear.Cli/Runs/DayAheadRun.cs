@@ -67,6 +67,12 @@ public sealed class DayAheadRun
         var security = new SecurityModel(network, shiftFactors, input.Interfaces, input.Nomograms, input.Contingencies);
         var modelSeconds = watch.Elapsed.TotalSeconds;
         var result = DayAheadMarket.Clear(security, input, new ClpSolver(), options);
+        if (powerCase.SkippedFields?.Contains("dcline") == true)
+        {
+            result = result with { Notes = [.. result.Notes, "the case's DC lines (mpc.dcline) are not modelled: their transfers are left out of the dispatch"] };
+        }
+
+        result = result with { Notes = [.. result.Notes, .. compiled.Notes] };
         SettlementResult? settlement = null;
         IReadOnlyList<HubPrice> hubs = [];
         var ftrs = FtrSettlementStep.Settle(network, input, result, marketDirectory);

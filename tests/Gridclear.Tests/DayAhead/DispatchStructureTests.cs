@@ -75,14 +75,21 @@ public sealed class DispatchStructureTests
         Assert.Equal(shiftFactors.Row(0)[g1Bus], k >= 0 ? branchRow.Values[k] : 0, 1e-12);
     }
 
-    /// <summary>A case with no market folder: one column per polynomial generator, one per pwl segment.</summary>
+    /// <summary>A case with no market folder: one column per polynomial generator, one per segment of a pwl cost's
+    /// upper envelope (collinear segments merge: case5's costs are linear, so its three points lie on one line).</summary>
     [Fact]
     public void CaseParticipationColumns()
     {
         var network = Clearing.Compile(Clearing.ReadCase("case5_pwl3"));
         var participation = Participation.Build(network, MarketInput.Empty, PenaltyPrices.Default);
-        Assert.Equal(3 * network.Generators.Count, participation.Columns.Count(c => c.Role == ColumnRole.Supply));
         Assert.Equal(participation.Columns.Count, participation.Columns.Count(c => c.Role == ColumnRole.Supply));
+        foreach (var r in participation.Resources)
+        {
+            var gen = network.Generators.Single(g => $"gen{g.CaseRow + 1}" == r.Name);
+            Assert.InRange(r.Columns.Length, gen.PmaxMw > gen.PminMw ? 1 : 0, 3);
+            Assert.Equal(gen.PmaxMw - gen.PminMw, r.Columns.Sum(j => participation.Columns[j].Upper), 1e-9);
+        }
+
         Assert.Empty(participation.SideRows);
 
         var quadratic = Participation.Build(Clearing.Compile(Clearing.ReadCase("case30")), MarketInput.Empty, PenaltyPrices.Default);

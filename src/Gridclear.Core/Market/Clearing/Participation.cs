@@ -34,8 +34,6 @@ internal sealed record DispatchSchedule(Schedule Schedule, int[] IncColumns, int
 /// </summary>
 internal sealed class Participation
 {
-    /// <summary>Relative fall in slope still read as a flat step: rounding in the case's printed points.</summary>
-    private const double ConvexityTolerance = 1e-6;
 
     private readonly List<DispatchColumn> _columns = [];
     private readonly List<DispatchResource> _resources = [];
@@ -155,8 +153,10 @@ internal sealed class Participation
     }
 
     /// <summary>
-    /// A convex piecewise-linear cost (MATPOWER model 1) restricted to [pmin, pmax], as steps above pmin.
-    /// Beyond the first and last points the end segments extend, as MATPOWER's constrained cost variable does.
+    /// A piecewise-linear cost (MATPOWER model 1) on [pmin, pmax], as steps above pmin. MATPOWER prices it with a
+    /// constrained cost variable y ≥ every segment's line, so the cost it optimises is the maximum of those lines
+    /// (extended beyond the first and last points). That maximum is convex; for a convex curve it is the curve
+    /// itself, and a curve whose slope falls (as RTS-GMLC's do by a hair) is priced as MATPOWER prices it.
     /// </summary>
     private static (List<(double Width, double Slope)> Segments, double CostAtMin) PiecewiseSegments(CaseGenCost cost, double pmin, double pmax, int row)
     {
@@ -167,60 +167,71 @@ internal sealed class Participation
             throw new InvalidInputException("case", null, $"gencost row {row + 1}: a piecewise-linear cost needs at least two points");
         }
 
-        var x = new double[n];
-        var y = new double[n];
-        for (var k = 0; k < n; k++)
-        {
-            x[k] = p[2 * k];
-            y[k] = p[(2 * k) + 1];
-        }
-
-        var slopes = new double[n - 1];
+        // Each segment as a line y = slope·mw + intercept.
+        var lines = new (double Slope, double Intercept)[n - 1];
         for (var k = 0; k < n - 1; k++)
         {
-            if (!(x[k + 1] > x[k]))
+            double x0 = p[2 * k], y0 = p[(2 * k) + 1], x1 = p[2 * (k + 1)], y1 = p[(2 * (k + 1)) + 1];
+            if (!(x1 > x0))
             {
-                throw new InvalidInputException("case", null, $"gencost row {row + 1}: piecewise-linear points must have increasing MW ({x[k]} then {x[k + 1]})");
+                throw new InvalidInputException("case", null, $"gencost row {row + 1}: piecewise-linear points must have increasing MW ({x0} then {x1})");
             }
 
-            slopes[k] = (y[k + 1] - y[k]) / (x[k + 1] - x[k]);
-            if (k > 0 && slopes[k] < slopes[k - 1])
-            {
-                // Points written from a smooth curve with rounded numbers can fall by a hair: treat that as a
-                // flat step (cost error ≈ 1e-6 $/MWh), but refuse a curve that is really not convex.
-                if (slopes[k] < slopes[k - 1] - (ConvexityTolerance * Math.Max(1, Math.Abs(slopes[k - 1]))))
-                {
-                    throw new InvalidInputException("case", null, $"gencost row {row + 1}: the piecewise-linear cost is not convex (slope falls from {slopes[k - 1]} to {slopes[k]})");
-                }
-
-                slopes[k] = slopes[k - 1];
-            }
+            var slope = (y1 - y0) / (x1 - x0);
+            lines[k] = (slope, y0 - (slope * x0));
         }
 
-        double Evaluate(double mw)
-        {
-            var k = 0;
-            while (k < n - 2 && mw > x[k + 1])
-            {
-                k++;
-            }
+        double Envelope(double mw) => lines.Max(l => (l.Slope * mw) + l.Intercept);
 
-            return y[k] + (slopes[k] * (mw - x[k]));
-        }
-
+        // Walk the upper envelope from pmin: at each point take the highest line (the steepest among ties), and
+        // leave it where a steeper line overtakes it.
         var segments = new List<(double, double)>();
-        var start = pmin;
-        for (var k = 0; k < n - 1 && start < pmax; k++)
+        var at = pmin;
+        var current = Highest(lines, at);
+        while (at < pmax)
         {
-            var end = k == n - 2 ? pmax : Math.Min(x[k + 1], pmax);
-            if (end > start)
+            var next = pmax;
+            var nextLine = -1;
+            for (var j = 0; j < lines.Length; j++)
             {
-                segments.Add((end - start, slopes[k]));
-                start = end;
+                if (lines[j].Slope > lines[current].Slope)
+                {
+                    var cross = (lines[current].Intercept - lines[j].Intercept) / (lines[j].Slope - lines[current].Slope);
+                    if (cross > at && (cross < next || (cross == next && nextLine >= 0 && lines[j].Slope > lines[nextLine].Slope)))
+                    {
+                        next = cross;
+                        nextLine = j;
+                    }
+                }
+            }
+
+            segments.Add((next - at, lines[current].Slope));
+            at = next;
+            if (nextLine < 0)
+            {
+                break;
+            }
+
+            current = nextLine;
+        }
+
+        return (segments, Envelope(pmin));
+    }
+
+    private static int Highest((double Slope, double Intercept)[] lines, double mw)
+    {
+        var best = 0;
+        for (var j = 1; j < lines.Length; j++)
+        {
+            var value = (lines[j].Slope * mw) + lines[j].Intercept;
+            var bestValue = (lines[best].Slope * mw) + lines[best].Intercept;
+            if (value > bestValue || (value == bestValue && lines[j].Slope > lines[best].Slope))
+            {
+                best = j;
             }
         }
 
-        return (segments, Evaluate(pmin));
+        return best;
     }
 
     private void AddMarketResources(MarketInput input)
