@@ -13,6 +13,7 @@ internal static class Verbs
         yield return PtdfCommand.Create();
         yield return CaseCommand.Create();
         yield return FtrAuctionCommand.Create();
+        yield return FtrExpansionCommand.Create();
         yield return BenchCommand.Create();
     }
 }

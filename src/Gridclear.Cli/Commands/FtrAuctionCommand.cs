@@ -37,7 +37,7 @@ internal static class FtrAuctionCommand
                 throw new InvalidInputException("--release", null, $"{share.ToString(CultureInfo.InvariantCulture)} is not in (0, 1]");
             }
 
-            var run = FtrAuctionRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), parse.GetValue(bids)!, parse.GetValue(arrs), new FtrAuctionOptions(ReleaseShare: share));
+            var run = FtrAuctionRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), parse.GetValue(bids)!, parse.GetValue(arrs), new FtrAuctionOptions(ReleaseShare: share, Trace: Environment.GetEnvironmentVariable("GRIDCLEAR_TRACE") == "1" ? line => Console.Error.WriteLine(line) : null));
             FtrAuctionWriter.Write(parse.GetValue(outDir)!, run.Network, run.Result, run.Outstanding, run.Arrs, new Dictionary<string, object?>
             {
                 ["release_share"] = share,

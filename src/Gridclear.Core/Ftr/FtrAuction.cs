@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Gridclear.Solvers;
 
 namespace Gridclear.Ftr;
@@ -48,7 +50,9 @@ public static class FtrAuction
             var rounds = 0;
             while (true)
             {
+                var watch = Stopwatch.StartNew();
                 var awardLoads = FtrLoads.Of(constraints, build.SignedAwards(x));
+                var loadSeconds = watch.Elapsed.TotalSeconds;
                 var total = new FtrLoads(constraints.Count);
                 for (var i = 0; i < constraints.Count; i++)
                 {
@@ -57,10 +61,14 @@ public static class FtrAuction
                 }
 
                 var violations = SimultaneousFeasibility.Violations(constraints, total, options.ReleaseShare, options.ToleranceMw);
+                var checkSeconds = watch.Elapsed.TotalSeconds - loadSeconds;
                 var rows = build.RowsFor(violations, options.MaxRowsPerRound);
+                var rowSeconds = watch.Elapsed.TotalSeconds - loadSeconds - checkSeconds;
                 if (rows.Count == 0)
                 {
-                    return build.Result(x, solution, total, rounds);
+                    var result = build.Result(x, solution, total, rounds);
+                    options.Trace?.Invoke(string.Create(CultureInfo.InvariantCulture, $"ftr: final check: loads {loadSeconds:F3} s, check {checkSeconds:F3} s, result {watch.Elapsed.TotalSeconds - loadSeconds - checkSeconds - rowSeconds:F3} s"));
+                    return result;
                 }
 
                 if (++rounds > options.MaxRounds)
@@ -77,7 +85,11 @@ public static class FtrAuction
                     model.AddRows(rows);
                 }
 
+                var lpStart = watch.Elapsed.TotalSeconds;
                 solution = model.Solve();
+                options.Trace?.Invoke(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"ftr: round {rounds}: {violations.Count} violations, {rows.Count} rows ({rows.Sum(r => r.Columns.Length)} nonzeros); loads {loadSeconds:F3} s, check {checkSeconds:F3} s, rows {rowSeconds:F3} s, load LP {lpStart - loadSeconds - checkSeconds - rowSeconds:F3} s, solve {watch.Elapsed.TotalSeconds - lpStart:F3} s ({solution.Iterations} iterations, {solution.Algorithm})"));
                 if (!solution.IsOptimal)
                 {
                     throw new InvalidOperationException($"FTR auction LP ended {solution.Status} in round {rounds}");

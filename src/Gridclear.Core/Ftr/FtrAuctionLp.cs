@@ -11,6 +11,7 @@ namespace Gridclear.Ftr;
 /// </summary>
 internal sealed class FtrAuctionLp
 {
+    /// <summary>Coefficients at most this share of a row's largest are round-off and left out (as DispatchProblem.NegligibleCoefficient).</summary>
     private const double ZeroCoefficient = 1e-10;
 
     /// <summary>Primal values this close to a bound are snapped to it (Clp's primal tolerance is 1e-7).</summary>
@@ -100,12 +101,19 @@ internal sealed class FtrAuctionLp
         return problem;
     }
 
-    /// <summary>Rows for the most violated constraints not yet in the model, and records them as added.</summary>
+    /// <summary>
+    /// Rows for the most violated constraints not yet in the model, at most one per monitored element (the worst of
+    /// its contingencies and directions: the others often clear once that one binds, and every row is dense over
+    /// the bids) and at most <paramref name="max"/> in all, largest violation first; records them as added.
+    /// </summary>
     public List<LpRow> RowsFor(List<FtrViolation> violations, int max)
     {
         var rows = new List<LpRow>();
         var coefficients = new double[_constraints.BusCount];
         var flows = new double[_paths.Count];
+        var elements = new HashSet<int>();
+        var columns = new List<int>();
+        var values = new List<double>();
         foreach (var v in violations)
         {
             if (rows.Count >= max)
@@ -120,18 +128,29 @@ internal sealed class FtrAuctionLp
                 continue;
             }
 
+            // Violations come most violated first, so the first of an element is its worst.
+            if (!elements.Add(_constraints.Element(v.Constraint)))
+            {
+                continue;
+            }
+
             _constraints.Coefficients(v.Constraint, coefficients);
+            var largest = 0.0;
             for (var p = 0; p < _paths.Count; p++)
             {
                 flows[p] = _paths[p].Flow(coefficients);
+                largest = Math.Max(largest, Math.Abs(flows[p]));
             }
 
-            var columns = new List<int>();
-            var values = new List<double>();
+            // Shift factors from a sparse solve carry round-off where they are zero; kept, such entries wreck
+            // Clp's scaling (a non-optimal vertex with wrong-sign duals), as in the day-ahead market's rows.
+            var negligible = Math.Max(ZeroCoefficient * largest, double.Epsilon);
+            columns.Clear();
+            values.Clear();
             for (var b = 0; b < _bids.Count; b++)
             {
                 var c = Coefficient(_bids[b], flows[_pathOfBid[b]], direction);
-                if (Math.Abs(c) > ZeroCoefficient)
+                if (Math.Abs(c) > negligible)
                 {
                     columns.Add(b);
                     values.Add(c);

@@ -6,13 +6,17 @@ namespace Gridclear.Ftr;
 /// <param name="ReleaseShare">Share of each limit released to the auction, in (0, 1]; 1 releases 100% of capability (F3).</param>
 /// <param name="ToleranceMw">How far past a limit a load may be before the constraint is added to the LP.</param>
 /// <param name="MaxRounds">Rounds of constraint generation before giving up.</param>
-/// <param name="MaxRowsPerRound">The most violated constraints added per round.</param>
+/// <param name="MaxRowsPerRound">The most violated constraints added per round (one per monitored element); every
+/// row is dense over the bids, so a few well-chosen rows a round solve faster than many.</param>
+/// <param name="Lp">Solver settings; null for the defaults.</param>
+/// <param name="Trace">Receives one line per phase of every round (timings, rows) when set; the core does no I/O itself.</param>
 public sealed record FtrAuctionOptions(
     double ReleaseShare = 1.0,
     double ToleranceMw = 1e-4,
     int MaxRounds = 100,
-    int MaxRowsPerRound = 500,
-    LpOptions? Lp = null)
+    int MaxRowsPerRound = 150,
+    LpOptions? Lp = null,
+    Action<string>? Trace = null)
 {
     public static FtrAuctionOptions Default { get; } = new();
 }

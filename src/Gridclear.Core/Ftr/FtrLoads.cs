@@ -59,31 +59,7 @@ public sealed class FtrLoads
 
         if (optionPaths.Count > 0)
         {
-            var q = new double[constraints.BusCount];
-            var flow = new double[constraints.Count];
-            foreach (var (path, mw) in optionPaths)
-            {
-                if (mw == 0)
-                {
-                    continue;
-                }
-
-                Array.Clear(q);
-                path.AddInjection(q, 1.0);
-                constraints.Activities(q, flow);
-                for (var i = 0; i < flow.Length; i++)
-                {
-                    var f = flow[i];
-                    if (f > 0)
-                    {
-                        loads.Upper[i] += mw * f;
-                    }
-                    else
-                    {
-                        loads.Lower[i] += mw * f;
-                    }
-                }
-            }
+            constraints.AddOptionLoads(optionPaths, loads);
         }
 
         return loads;

@@ -23,6 +23,42 @@ public interface IFtrConstraints
 
     /// <summary>How results name the constraint.</summary>
     FtrConstraintName Describe(int constraint);
+
+    /// <summary>The monitored element the constraint watches (a branch, interface or nomogram, whatever the
+    /// contingency): the auction adds at most one row per element a round. By default each constraint is its own.</summary>
+    int Element(int constraint) => constraint;
+
+    /// <summary>Adds what options put on every constraint: per path, mw·max(0, flow) to <see cref="FtrLoads.Upper"/>
+    /// and mw·min(0, flow) to <see cref="FtrLoads.Lower"/> (mw &lt; 0 releases a path). By default one
+    /// <see cref="Activities"/> per path; implementations may cache per-path factors.</summary>
+    void AddOptionLoads(IReadOnlyList<(FtrPath Path, double Mw)> options, FtrLoads loads)
+    {
+        var q = new double[BusCount];
+        var flow = new double[Count];
+        foreach (var (path, mw) in options)
+        {
+            if (mw == 0)
+            {
+                continue;
+            }
+
+            Array.Clear(q);
+            path.AddInjection(q, 1.0);
+            Activities(q, flow);
+            for (var i = 0; i < flow.Length; i++)
+            {
+                var f = flow[i];
+                if (f > 0)
+                {
+                    loads.Upper[i] += mw * f;
+                }
+                else
+                {
+                    loads.Lower[i] += mw * f;
+                }
+            }
+        }
+    }
 }
 
 /// <summary>A constraint's name for results: <paramref name="Name"/> e.g. <c>4-5</c>, kind <c>branch</c>,

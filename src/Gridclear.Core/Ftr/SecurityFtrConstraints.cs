@@ -19,6 +19,7 @@ public sealed class SecurityFtrConstraints : IFtrConstraints
     private readonly int[] _monitored;
     private readonly int _baseCount;
     private readonly int[][] _contingencyBranches;
+    private readonly Lazy<OptionLoadEvaluator> _options;
 
     public SecurityFtrConstraints(SecurityModel security)
     {
@@ -67,6 +68,8 @@ public sealed class SecurityFtrConstraints : IFtrConstraints
         }
 
         _keys = [.. keys];
+
+        _options = new Lazy<OptionLoadEvaluator>(NewOptionLoadEvaluator);
 
         // The constant of every constraint: its activity at the phase shifters' flows.
         _constant = new double[_keys.Length];
@@ -123,12 +126,50 @@ public sealed class SecurityFtrConstraints : IFtrConstraints
         }
     }
 
+    public void AddOptionLoads(IReadOnlyList<(FtrPath Path, double Mw)> options, FtrLoads loads) =>
+        _options.Value.Add(options, loads.Upper, loads.Lower);
+
+    private OptionLoadEvaluator NewOptionLoadEvaluator()
+    {
+        var position = new Dictionary<int, int>();
+        for (var j = 0; j < _monitored.Length; j++)
+        {
+            position[_monitored[j]] = j;
+        }
+
+        var targets = new int[_contingencies.Length][];
+        var next = _baseCount;
+        for (var c = 0; c < _contingencies.Length; c++)
+        {
+            var t = targets[c] = new int[_monitored.Length];
+            Array.Fill(t, -1);
+            foreach (var l in _contingencyBranches[c])
+            {
+                t[position[l]] = next++;
+            }
+        }
+
+        var outaged = _contingencies.Select(k => _security.Contingencies[k].Branch).ToArray();
+        return new OptionLoadEvaluator(_security, _monitored, outaged, _lodf, targets, _keys[next..], next);
+    }
+
     public void Coefficients(int constraint, Span<double> row) => _security.Coefficients(_keys[constraint], row);
 
     public (double Lower, double Upper) Limits(int constraint)
     {
         var (lo, up) = _security.Limits(_keys[constraint]);
         return (lo - _constant[constraint], up - _constant[constraint]);
+    }
+
+    public int Element(int constraint)
+    {
+        var key = _keys[constraint];
+        return key.Kind switch
+        {
+            ConstraintKind.Branch => key.Element,
+            ConstraintKind.Interface => _security.Network.BranchCount + key.Element,
+            _ => _security.Network.BranchCount + _security.Interfaces.Count + key.Element,
+        };
     }
 
     public FtrConstraintName Describe(int constraint)

@@ -44,6 +44,31 @@ public static class FtrFileReader
     public static List<Arr> ParseArrs(string text, string source, FtrLocationResolver resolver) =>
         Arrs(CsvTable.Parse(text, source, ["arr", "holder", "source", "sink", "mw"]), resolver);
 
+    /// <summary>FTR requests on a transmission expansion (F6): <c>request,holder,source,sink,mw</c>, optional
+    /// <c>kind</c> (<c>obligation</c> when absent or empty).</summary>
+    public static List<FtrExpansionRequest> ReadExpansionRequests(string path, FtrLocationResolver resolver) =>
+        ExpansionRequests(CsvTable.Read(path, ["request", "holder", "source", "sink", "mw"], ["kind"]), resolver);
+
+    public static List<FtrExpansionRequest> ParseExpansionRequests(string text, string source, FtrLocationResolver resolver) =>
+        ExpansionRequests(CsvTable.Parse(text, source, ["request", "holder", "source", "sink", "mw"], ["kind"]), resolver);
+
+    private static List<FtrExpansionRequest> ExpansionRequests(CsvTable table, FtrLocationResolver resolver)
+    {
+        var list = new List<FtrExpansionRequest>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var id = UniqueId(table, row, "request", ids);
+            var holder = table.GetString(row, "holder");
+            var path = Path(table, row, resolver);
+            var mw = PositiveMw(table, row);
+            var kind = string.IsNullOrEmpty(table.Has("kind") ? table.GetOptionalString(row, "kind") : null) ? FtrKind.Obligation : Kind(table, row);
+            list.Add(new FtrExpansionRequest(id, holder, path, mw, kind));
+        }
+
+        return list;
+    }
+
     private static List<OutstandingFtr> Outstanding(CsvTable table, FtrLocationResolver resolver)
     {
         var list = new List<OutstandingFtr>();
