@@ -22,7 +22,8 @@ internal static class CaseInfoCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            var summary = CaseSummary.Of(MatpowerReader.ReadFile(path));
+            var powerCase = MatpowerReader.ReadFile(path);
+            var summary = CaseSummary.Of(powerCase);
             var writer = output ?? Console.Out;
             if (parse.GetValue(json))
             {
@@ -30,7 +31,7 @@ internal static class CaseInfoCommand
             }
             else
             {
-                WriteTable(summary, path, writer);
+                WriteTable(summary, path, writer, Islands(powerCase));
             }
 
             return CommandRunner.Success;
@@ -38,7 +39,24 @@ internal static class CaseInfoCommand
         return command;
     }
 
-    private static void WriteTable(CaseSummary s, string path, TextWriter writer)
+    /// <summary>How the network model sees the case's islands: kept, dropped (dead), or why it cannot be built.</summary>
+    private static string Islands(PowerCase powerCase)
+    {
+        try
+        {
+            var compiled = NetworkCompiler.Compile(powerCase);
+            var dead = compiled.Islands.Count(i => !i.Kept);
+            return dead == 0
+                ? $"{compiled.Islands.Count}"
+                : $"{compiled.Islands.Count} ({dead} without generation or load, dropped)";
+        }
+        catch (InvalidInputException e)
+        {
+            return "the network model cannot be built: " + e.Problem;
+        }
+    }
+
+    private static void WriteTable(CaseSummary s, string path, TextWriter writer, string islands)
     {
         var console = Consoles.For(writer);
         var table = new Table().Title($"[bold]{Markup.Escape(s.Name)}[/] ({Markup.Escape(Path.GetFileName(path))})");
@@ -56,6 +74,7 @@ internal static class CaseInfoCommand
         Row("Limited branches (RATE_A)", N(s.LimitedBranches));
         Row("Phase shifters", N(s.PhaseShifters));
         Row("Areas", N(s.Areas));
+        Row("Islands", islands);
         Row("Reference bus", string.Join(", ", s.ReferenceBuses.Select(b => b.ToString(CultureInfo.InvariantCulture))));
         Row("Cost curves (gencost)", s.HasCosts ? "yes" : "no");
         Row("Fields not read", s.SkippedFields.Count == 0 ? "none" : string.Join(", ", s.SkippedFields));

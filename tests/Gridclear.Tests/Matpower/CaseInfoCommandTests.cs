@@ -49,6 +49,47 @@ public class CaseInfoCommandTests
         Assert.Equal(1, json.GetProperty("areas").GetInt32());
     }
 
+    /// <summary>Two live islands (1-2 and 3-4, each with generation and load, one reference bus): the summary still
+    /// prints and says why the network model cannot be built, naming the islands.</summary>
+    [Fact]
+    public void Islands_are_reported()
+    {
+        const string text = """
+            function mpc = islands
+            mpc.version = '2';
+            mpc.baseMVA = 100;
+            mpc.bus = [
+            1 3 0 0 0 0 1 1 0 100 1 1.1 0.9;
+            2 1 50 0 0 0 1 1 0 100 1 1.1 0.9;
+            3 2 0 0 0 0 1 1 0 100 1 1.1 0.9;
+            4 1 40 0 0 0 1 1 0 100 1 1.1 0.9;
+            ];
+            mpc.gen = [
+            1 50 0 0 0 1 100 1 100 0;
+            3 40 0 0 0 1 100 1 100 0;
+            ];
+            mpc.branch = [
+            1 2 0 0.1 0 0 0 0 0 0 1 -360 360;
+            3 4 0 0.1 0 0 0 0 0 0 1 -360 360;
+            ];
+            """;
+        var path = Path.Combine(Path.GetTempPath(), "gridclear-islands-" + Guid.NewGuid().ToString("N") + ".m");
+        File.WriteAllText(path, text);
+        try
+        {
+            var (code, output, error) = Run("case", "info", path);
+
+            Assert.True(code == CommandRunner.Success, error);
+            Assert.Contains("Islands", output, StringComparison.Ordinal);
+            Assert.Contains("cannot be built", output, StringComparison.Ordinal);
+            Assert.Contains("island", output.Split("Islands")[1], StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void A_corrupted_case_exits_2_naming_file_and_line()
     {
