@@ -4,4 +4,14 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/install-deps.sh"
 cd "$root"
-dotnet test Gridclear.slnx -c Release --nologo "$@"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test Gridclear.slnx -c Release --nologo "$@" 2>&1 | tee "$log"
+rc=${PIPESTATUS[0]}
+set -e
+# The plain closing line CI and people read: totals over every test assembly.
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+echo "$passed passed, $failed failed"
+exit "$rc"
