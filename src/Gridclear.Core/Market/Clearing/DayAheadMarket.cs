@@ -24,7 +24,12 @@ public static class DayAheadMarket
     /// <summary>A row further than this from both limits (relative to max(1, |limit|)) is slack: its dual is round-off.</summary>
     private const double SlackDistance = 1e-5;
 
-    public static DayAheadResult Clear(SecurityModel security, MarketInput input, ILpSolver solver, ClearingOptions? options = null)
+    public static DayAheadResult Clear(SecurityModel security, MarketInput input, ILpSolver solver, ClearingOptions? options = null) =>
+        ClearWithModel(security, input, solver, options).Result;
+
+    /// <summary>The clearing with its final LP and solution, so tests can check optimality (KKT) independently of the solver.</summary>
+    internal static (DayAheadResult Result, LpProblem Problem, LpSolution Solution) ClearWithModel(
+        SecurityModel security, MarketInput input, ILpSolver solver, ClearingOptions? options = null)
     {
         options ??= ClearingOptions.Default;
         var total = Stopwatch.StartNew();
@@ -80,12 +85,12 @@ public static class DayAheadMarket
         watch.Restart();
         var result = Price(security, participation, problem, solution, injections, flows, options, notes);
         var pricingSeconds = watch.Elapsed.TotalSeconds;
-        return result with
+        return (result with
         {
             Rounds = rounds,
             Timings = new ClearingTimings(buildSeconds, solveSeconds, checkSeconds, pricingSeconds, total.Elapsed.TotalSeconds),
             Solver = solver.Name,
-        };
+        }, problem.Problem, solution);
     }
 
     private static LpSolution Solve(ILpModel model)
