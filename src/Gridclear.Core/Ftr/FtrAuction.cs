@@ -41,7 +41,14 @@ public static class FtrAuction
                 (name.Contingency.Length > 0 ? $" under contingency {name.Contingency}" : "") + $" at {v.Load:F3} MW against {v.Limit:F3} MW");
         }
 
-        var build = new FtrAuctionLp(constraints, bids, outLoads, options.ReleaseShare);
+        var network = options.Formulation switch
+        {
+            FtrFormulation.ShiftFactor => null,
+            FtrFormulation.Angle => constraints as IFtrFlowConstraints
+                ?? throw new ArgumentException("the angle formulation needs constraints that describe their network (IFtrFlowConstraints)", nameof(options)),
+            _ => constraints as IFtrFlowConstraints,
+        };
+        var build = new FtrAuctionLp(constraints, bids, outLoads, options.ReleaseShare, network, outstanding);
         var x = build.UnconstrainedAwards();
         ILpModel? model = null;
         try
