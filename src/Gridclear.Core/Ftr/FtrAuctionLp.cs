@@ -45,6 +45,9 @@ internal sealed class FtrAuctionLp
     private readonly double[] _outstandingInjection = [];
     private readonly bool _anyOptionBid;
 
+    /// <summary>Bound on |θ|, radians; starts as the day-ahead angle formulation's.</summary>
+    private double _angleBox = 2 * Math.PI;
+
     public FtrAuctionLp(IFtrConstraints constraints, IReadOnlyList<FtrBid> bids, FtrLoads outstanding, double share)
         : this(constraints, bids, outstanding, share, null, [])
     {
@@ -159,7 +162,42 @@ internal sealed class FtrAuctionLp
         return problem;
     }
 
-    /// <summary>θ columns (free: a box would bind before the rows that matter are in) and the nodal balance rows.</summary>
+    /// <summary>
+    /// Widens the angle box when an angle sits on it: the box is there for the dual simplex (free columns go to
+    /// huge artificial bounds there and take tens of thousands of iterations), never to constrain the auction, so the
+    /// final answer must have every angle strictly inside. Returns true when it widened (solve again).
+    /// </summary>
+    public bool WidenAngleBox(double[] primal, ILpModel model)
+    {
+        if (_network is null)
+        {
+            return false;
+        }
+
+        var atBox = false;
+        for (var i = 0; i < _theta.Length && !atBox; i++)
+        {
+            atBox = _theta[i] >= 0 && Math.Abs(primal[_theta[i]]) > _angleBox * (1 - 1e-6);
+        }
+
+        if (!atBox)
+        {
+            return false;
+        }
+
+        _angleBox *= 10;
+        foreach (var column in _theta)
+        {
+            if (column >= 0)
+            {
+                model.SetColumnBounds(column, -_angleBox, _angleBox);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>θ columns, boxed (see <see cref="WidenAngleBox"/>), and the nodal balance rows.</summary>
     private void AddNetwork(LpProblem problem)
     {
         var network = _network!.Network;
@@ -167,7 +205,7 @@ internal sealed class FtrAuctionLp
         {
             if (_theta[i] >= 0)
             {
-                problem.AddColumn(double.NegativeInfinity, double.PositiveInfinity, 0);
+                problem.AddColumn(-_angleBox, _angleBox, 0);
             }
         }
 

@@ -3,8 +3,8 @@ namespace Gridclear.Ftr;
 /// <summary>How the auction LP writes the network.</summary>
 public enum FtrFormulation
 {
-    /// <summary><see cref="Angle"/> when the constraints describe their network (<see cref="IFtrFlowConstraints"/>),
-    /// else <see cref="ShiftFactor"/>.</summary>
+    /// <summary><see cref="Angle"/> when the constraints describe their network (<see cref="IFtrFlowConstraints"/>)
+    /// and there are at least <see cref="FtrAuction.AngleBidsPerBus"/> bids per bus, else <see cref="ShiftFactor"/>.</summary>
     Automatic,
 
     /// <summary>Each constraint row holds the shift factor of every bid's path: dense rows, no network columns.</summary>
