@@ -8,6 +8,12 @@ namespace Gridclear.Ftr;
 /// upper load, in direction −1 Σ_bids c·x ≥ released lower − outstanding lower load, with c the bid path's flow
 /// (obligations), its positive part (options, +1) or negative part (options, −1), negated for sells. With no
 /// options anywhere the two directions are one ranged row.
+/// <para>In the angle form (<see cref="FtrFormulation.Angle"/>) the network is written out instead: a free angle
+/// column per bus but the reference (fixed at 0), a nodal balance row per bus but the reference (redundant: every
+/// path balances), Σ_bids inj·x − Σ_lines out-flow(θ) = −(outstanding obligations' injection), and a constraint row
+/// holds the branch flows b·(θf − θt) it is made of, the injection terms of a nomogram and the options' loads (dense
+/// as before, options do not net). Outstanding obligations load the rows through θ, so a row's bounds only lose
+/// the outstanding options' loads.</para>
 /// </summary>
 internal sealed class FtrAuctionLp
 {
@@ -25,16 +31,63 @@ internal sealed class FtrAuctionLp
     private readonly List<FtrPath> _paths = [];
     private readonly int[] _pathOfBid;
     private readonly List<int[]> _bidsOfPath = [];
+    private readonly List<bool> _optionPath = [];
     private readonly HashSet<(int Constraint, int Direction)> _inModel = [];
     private readonly List<(int Constraint, int Direction)> _rowKeys = [];
 
+    // Angle form only (null otherwise): the network, θ column and balance row of every bus (−1 at the reference),
+    // the outstanding options' loads and the outstanding obligations' net injections.
+    private readonly IFtrFlowConstraints? _network;
+    private readonly int[] _theta = [];
+    private readonly int[] _balance = [];
+    private readonly int _balanceCount;
+    private readonly FtrLoads? _outstandingOptions;
+    private readonly double[] _outstandingInjection = [];
+    private readonly bool _anyOptionBid;
+
+    /// <summary>Bound on |θ|, radians; starts as the day-ahead angle formulation's.</summary>
+    private double _angleBox = 2 * Math.PI;
+
     public FtrAuctionLp(IFtrConstraints constraints, IReadOnlyList<FtrBid> bids, FtrLoads outstanding, double share)
+        : this(constraints, bids, outstanding, share, null, [])
+    {
+    }
+
+    /// <param name="network">Non-null for the angle form.</param>
+    /// <param name="outstandingFtrs">The FTRs behind <paramref name="outstanding"/> (the angle form splits them).</param>
+    public FtrAuctionLp(IFtrConstraints constraints, IReadOnlyList<FtrBid> bids, FtrLoads outstanding, double share, IFtrFlowConstraints? network, IReadOnlyList<OutstandingFtr> outstandingFtrs)
     {
         _constraints = constraints;
         _bids = bids;
         _outstanding = outstanding;
         _share = share;
-        _anyOption = bids.Any(b => b.Kind == FtrKind.Option) || outstanding.Upper.AsSpan().SequenceCompareTo(outstanding.Lower) != 0;
+        _anyOptionBid = bids.Any(b => b.Kind == FtrKind.Option);
+        _anyOption = _anyOptionBid || outstanding.Upper.AsSpan().SequenceCompareTo(outstanding.Lower) != 0;
+        _network = network;
+        if (network is not null)
+        {
+            var n = network.BusCount;
+            _theta = new int[n];
+            _balance = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                _theta[i] = _balance[i] = i == network.Network.ReferenceBus ? -1 : bids.Count + _balanceCount++;
+            }
+
+            // Balance rows are the first rows of the model, θ columns follow the bids: the same index i − (i > ref).
+            for (var i = 0; i < n; i++)
+            {
+                _balance[i] = _balance[i] < 0 ? -1 : _balance[i] - bids.Count;
+            }
+
+            _outstandingOptions = FtrLoads.Of(constraints, outstandingFtrs.Where(f => f.Kind == FtrKind.Option).Select(f => (f.Path, f.Kind, f.Mw)));
+            _outstandingInjection = new double[n];
+            foreach (var f in outstandingFtrs.Where(f => f.Kind == FtrKind.Obligation))
+            {
+                f.Path.AddInjection(_outstandingInjection, f.Mw);
+            }
+        }
+
         _pathOfBid = new int[bids.Count];
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var members = new List<List<int>>();
@@ -46,8 +99,11 @@ internal sealed class FtrAuctionLp
                 p = _paths.Count;
                 index[key] = p;
                 _paths.Add(bids[b].Path);
+                _optionPath.Add(false);
                 members.Add([]);
             }
+
+            _optionPath[p] |= bids[b].Kind == FtrKind.Option;
 
             _pathOfBid[b] = p;
             members[p].Add(b);
@@ -93,12 +149,123 @@ internal sealed class FtrAuctionLp
             problem.AddColumn(0, bid.Mw, bid.Side == FtrSide.Buy ? -bid.Price : bid.Price);
         }
 
+        if (_network is not null)
+        {
+            AddNetwork(problem);
+        }
+
         foreach (var row in rows)
         {
             problem.AddRow(row);
         }
 
         return problem;
+    }
+
+    /// <summary>
+    /// Widens the angle box when an angle sits on it: the box is there for the dual simplex (free columns go to
+    /// huge artificial bounds there and take tens of thousands of iterations), never to constrain the auction, so the
+    /// final answer must have every angle strictly inside. Returns true when it widened (solve again).
+    /// </summary>
+    public bool WidenAngleBox(double[] primal, ILpModel model)
+    {
+        if (_network is null)
+        {
+            return false;
+        }
+
+        var atBox = false;
+        for (var i = 0; i < _theta.Length && !atBox; i++)
+        {
+            atBox = _theta[i] >= 0 && Math.Abs(primal[_theta[i]]) > _angleBox * (1 - 1e-6);
+        }
+
+        if (!atBox)
+        {
+            return false;
+        }
+
+        _angleBox *= 10;
+        foreach (var column in _theta)
+        {
+            if (column >= 0)
+            {
+                model.SetColumnBounds(column, -_angleBox, _angleBox);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>θ columns, boxed (see <see cref="WidenAngleBox"/>), and the nodal balance rows.</summary>
+    private void AddNetwork(LpProblem problem)
+    {
+        var network = _network!.Network;
+        for (var i = 0; i < _theta.Length; i++)
+        {
+            if (_theta[i] >= 0)
+            {
+                problem.AddColumn(-_angleBox, _angleBox, 0);
+            }
+        }
+
+        var entries = new SortedDictionary<int, double>[_theta.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = [];
+        }
+
+        var q = new double[_theta.Length];
+        for (var b = 0; b < _bids.Count; b++)
+        {
+            var bid = _bids[b];
+            if (bid.Kind != FtrKind.Obligation)
+            {
+                continue;
+            }
+
+            var sign = bid.Side == FtrSide.Buy ? 1.0 : -1.0;
+            AddLocation(entries, b, bid.Path.Source, sign);
+            AddLocation(entries, b, bid.Path.Sink, -sign);
+        }
+
+        foreach (var br in network.Branches)
+        {
+            // Flow f→t = base·b·(θf − θt) leaves f and arrives at t: −out-flow in f's row, +in t's.
+            var b = network.BaseMva * br.Susceptance;
+            Add(entries[br.From], _theta[br.From], -b);
+            Add(entries[br.From], _theta[br.To], b);
+            Add(entries[br.To], _theta[br.From], b);
+            Add(entries[br.To], _theta[br.To], -b);
+        }
+
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (_balance[i] >= 0)
+            {
+                var row = problem.AddRow(LpRow.Equal(-_outstandingInjection[i], [.. entries[i].Keys], [.. entries[i].Values]));
+                if (row != _balance[i])
+                {
+                    throw new InvalidOperationException("balance rows must come first");
+                }
+            }
+        }
+    }
+
+    private static void AddLocation(SortedDictionary<int, double>[] entries, int column, FtrLocation location, double mw)
+    {
+        for (var k = 0; k < location.Buses.Count; k++)
+        {
+            Add(entries[location.Buses[k]], column, location.Weights[k] * mw);
+        }
+    }
+
+    private static void Add(SortedDictionary<int, double> row, int column, double value)
+    {
+        if (column >= 0)
+        {
+            row[column] = row.GetValueOrDefault(column) + value;
+        }
     }
 
     /// <summary>
@@ -131,6 +298,18 @@ internal sealed class FtrAuctionLp
             // Violations come most violated first, so the first of an element is its worst.
             if (!elements.Add(_constraints.Element(v.Constraint)))
             {
+                continue;
+            }
+
+            if (_network is not null)
+            {
+                if (AngleRow(v.Constraint, direction, coefficients, flows, columns, values) is { } angleRow)
+                {
+                    rows.Add(angleRow);
+                    _inModel.Add((v.Constraint, direction));
+                    _rowKeys.Add((v.Constraint, direction));
+                }
+
                 continue;
             }
 
@@ -173,12 +352,108 @@ internal sealed class FtrAuctionLp
         return rows;
     }
 
+    /// <summary>One constraint row of the angle form, or null when nothing in the LP loads it.</summary>
+    private LpRow? AngleRow(int constraint, int direction, double[] coefficients, double[] flows, List<int> columns, List<double> values)
+    {
+        var network = _network!.Network;
+        var terms = _network.Terms(constraint);
+        var theta = new SortedDictionary<int, double>();
+        foreach (var (l, w) in terms.Flows)
+        {
+            var br = network.Branches[l];
+            var b = network.BaseMva * br.Susceptance * w;
+            Add(theta, _theta[br.From], b);
+            Add(theta, _theta[br.To], -b);
+        }
+
+        // A nomogram's injection terms: obligations carry them directly, outstanding ones as a constant.
+        var constant = 0.0;
+        var injection = terms.Injections.Count > 0 ? new double[_theta.Length] : null;
+        foreach (var (bus, c) in terms.Injections)
+        {
+            injection![bus] += c;
+            constant += c * _outstandingInjection[bus];
+        }
+
+        // Options do not net: each keeps its directional loading, from the constraint's shift factors.
+        var largest = 0.0;
+        if (_anyOptionBid)
+        {
+            _constraints.Coefficients(constraint, coefficients);
+            for (var p = 0; p < _paths.Count; p++)
+            {
+                flows[p] = _optionPath[p] ? _paths[p].Flow(coefficients) : 0;
+                largest = Math.Max(largest, Math.Abs(flows[p]));
+            }
+        }
+
+        var negligible = Math.Max(ZeroCoefficient * largest, double.Epsilon);
+        columns.Clear();
+        values.Clear();
+        for (var b = 0; b < _bids.Count; b++)
+        {
+            var bid = _bids[b];
+            var c = bid.Kind == FtrKind.Option ? Coefficient(bid, flows[_pathOfBid[b]], direction)
+                : injection is not null ? Coefficient(bid, bid.Path.Flow(injection), 0)
+                : 0;
+            if (Math.Abs(c) > negligible)
+            {
+                columns.Add(b);
+                values.Add(c);
+            }
+        }
+
+        foreach (var (column, value) in theta)
+        {
+            if (value != 0)
+            {
+                columns.Add(column);
+                values.Add(value);
+            }
+        }
+
+        if (columns.Count == 0)
+        {
+            return null;
+        }
+
+        var (lo, up) = SimultaneousFeasibility.ReleasedLimits(_constraints, constraint, _share);
+        var lower = direction > 0 ? double.NegativeInfinity : lo - _outstandingOptions!.Lower[constraint] - constant;
+        var upper = direction < 0 ? double.PositiveInfinity : up - _outstandingOptions!.Upper[constraint] - constant;
+        return new LpRow(lower, upper, [.. columns], [.. values]);
+    }
+
     /// <summary>A bid's coefficient in a row of the given direction (0: ranged, obligations only).</summary>
     private static double Coefficient(FtrBid bid, double flow, int direction)
     {
         var c = bid.Kind == FtrKind.Obligation || direction == 0 ? flow
             : direction > 0 ? Math.Max(0, flow) : Math.Min(0, flow);
         return bid.Side == FtrSide.Buy ? c : -c;
+    }
+
+    /// <summary>Nodal prices from the balance rows' duals, on the level of <paramref name="shiftFactorPrices"/> (Σ y·a)
+    /// at the slack.</summary>
+    private double[] BalancePrices(LpSolution solution, double[] injectionPart, double[] shiftFactorPrices)
+    {
+        var prices = new double[_balance.Length];
+        for (var i = 0; i < prices.Length; i++)
+        {
+            prices[i] = (_balance[i] >= 0 ? solution.RowDual[_balance[i]] : 0) + injectionPart[i];
+        }
+
+        var slack = _network!.Slack;
+        var shift = 0.0;
+        for (var k = 0; k < slack.Buses.Count; k++)
+        {
+            shift += slack.Weights[k] * (shiftFactorPrices[slack.Buses[k]] - prices[slack.Buses[k]]);
+        }
+
+        for (var i = 0; i < prices.Length; i++)
+        {
+            prices[i] += shift;
+        }
+
+        return prices;
     }
 
     public double[] Clean(double[] primal)
@@ -194,7 +469,10 @@ internal sealed class FtrAuctionLp
     }
 
     /// <summary>Prices from the row duals y (minimisation convention: a ≤ row binding has y ≤ 0): the price of
-    /// a path is −Σ_rows y·(its coefficient as a buy), so nodal prices are π = Σ_rows y·a.</summary>
+    /// a path is −Σ_rows y·(its coefficient as a buy), so nodal prices are π = Σ_rows y·a. In the angle form an
+    /// obligation's price is read off the balance rows instead: π = λ (their duals, 0 at the reference) plus Σ y·(a
+    /// nomogram's injection coefficients), shifted by a constant so that Σ slack weight·π is the same as Σ y·a gives
+    /// (0 unless a nomogram has injection terms): the two agree wherever the duals are unique.</summary>
     public FtrAuctionResult Result(double[] x, LpSolution? solution, FtrLoads total, int rounds)
     {
         var busPrices = new double[_constraints.BusCount];
@@ -204,9 +482,10 @@ internal sealed class FtrAuctionLp
         if (solution is not null)
         {
             var coefficients = new double[_constraints.BusCount];
+            var injectionPart = _network is null ? null : new double[_constraints.BusCount];
             for (var r = 0; r < _rowKeys.Count; r++)
             {
-                var y = solution.RowDual[r];
+                var y = solution.RowDual[_balanceCount + r];
                 if (y == 0)
                 {
                     continue;
@@ -217,6 +496,14 @@ internal sealed class FtrAuctionLp
                 for (var bus = 0; bus < busPrices.Length; bus++)
                 {
                     busPrices[bus] += y * coefficients[bus];
+                }
+
+                if (injectionPart is not null)
+                {
+                    foreach (var (bus, c) in _network!.Terms(constraint).Injections)
+                    {
+                        injectionPart[bus] += y * c;
+                    }
                 }
 
                 for (var p = 0; p < _paths.Count; p++)
@@ -234,6 +521,15 @@ internal sealed class FtrAuctionLp
                     constraint, _constraints.Describe(constraint), side,
                     side > 0 ? total.Upper[constraint] : total.Lower[constraint],
                     side > 0 ? up : lo, Math.Abs(y)));
+            }
+
+            if (injectionPart is not null)
+            {
+                busPrices = BalancePrices(solution, injectionPart, busPrices);
+                for (var p = 0; p < _paths.Count; p++)
+                {
+                    obligationPrice[p] = _paths[p].Value(busPrices);
+                }
             }
         }
 

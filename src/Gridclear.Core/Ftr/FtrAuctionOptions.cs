@@ -8,6 +8,8 @@ namespace Gridclear.Ftr;
 /// <param name="MaxRounds">Rounds of constraint generation before giving up.</param>
 /// <param name="MaxRowsPerRound">The most violated constraints added per round (one per monitored element); every
 /// row is dense over the bids, so a few well-chosen rows a round solve faster than many.</param>
+/// <param name="Formulation">How the LP writes the network: angles (sparse obligations) or shift factors (dense
+/// rows); by default angles for many bids per bus where the constraints allow.</param>
 /// <param name="Lp">Solver settings; null for the defaults.</param>
 /// <param name="Trace">Receives one line per phase of every round (timings, rows) when set; the core does no I/O itself.</param>
 public sealed record FtrAuctionOptions(
@@ -16,7 +18,8 @@ public sealed record FtrAuctionOptions(
     int MaxRounds = 100,
     int MaxRowsPerRound = 150,
     LpOptions? Lp = null,
-    Action<string>? Trace = null)
+    Action<string>? Trace = null,
+    FtrFormulation Formulation = FtrFormulation.Automatic)
 {
     public static FtrAuctionOptions Default { get; } = new();
 }

@@ -1,3 +1,4 @@
+using Gridclear.Flows;
 using Gridclear.Market;
 
 namespace Gridclear.Ftr;
@@ -9,12 +10,13 @@ namespace Gridclear.Ftr;
 /// feasible here, added to the shifters' flows, is feasible in the market. Give it a model at LimitScale 1 and let
 /// the auction's release share scale capability.
 /// </summary>
-public sealed class SecurityFtrConstraints : IFtrConstraints
+public sealed class SecurityFtrConstraints : IFtrFlowConstraints
 {
     private readonly SecurityModel _security;
     private readonly ConstraintKey[] _keys;
     private readonly double[] _constant;
     private readonly int[] _contingencies;
+    private readonly Dictionary<int, int> _securedPosition = [];
     private readonly double[][] _lodf;
     private readonly int[] _monitored;
     private readonly int _baseCount;
@@ -55,6 +57,11 @@ public sealed class SecurityFtrConstraints : IFtrConstraints
         }
 
         _contingencies = [.. secured];
+        for (var c = 0; c < _contingencies.Length; c++)
+        {
+            _securedPosition[_contingencies[c]] = c;
+        }
+
         _lodf = [.. lodf];
         _contingencyBranches = [.. branchesPer];
         for (var i = 0; i < security.Interfaces.Count; i++)
@@ -83,6 +90,10 @@ public sealed class SecurityFtrConstraints : IFtrConstraints
     public SecurityModel Security => _security;
 
     public int BusCount => _security.Network.BusCount;
+
+    public Network.Network Network => _security.Network;
+
+    public SlackDistribution Slack => _security.ShiftFactors.Slack;
 
     public int Count => _keys.Length;
 
@@ -151,6 +162,56 @@ public sealed class SecurityFtrConstraints : IFtrConstraints
 
         var outaged = _contingencies.Select(k => _security.Contingencies[k].Branch).ToArray();
         return new OptionLoadEvaluator(_security, _monitored, outaged, _lodf, targets, _keys[next..], next);
+    }
+
+    public FtrFlowTerms Terms(int constraint)
+    {
+        var key = _keys[constraint];
+        var flows = new List<(int Branch, double Weight)>();
+        var injections = new List<(int Bus, double Coefficient)>();
+        switch (key.Kind)
+        {
+            case ConstraintKind.Branch when key.IsBaseCase:
+                flows.Add((key.Element, 1));
+                break;
+            case ConstraintKind.Branch:
+                var outaged = _security.Contingencies[key.Contingency].Branch;
+                flows.Add((key.Element, 1));
+                flows.Add((outaged, _lodf[_securedPosition[key.Contingency]][key.Element]));
+                break;
+            case ConstraintKind.Interface:
+                AddInterface(key.Element, 1, flows);
+                break;
+            case ConstraintKind.Nomogram:
+                foreach (var term in _security.Nomograms[key.Element].Terms)
+                {
+                    switch (term)
+                    {
+                        case FlowTerm f:
+                            flows.Add((f.Branch, f.Coefficient));
+                            break;
+                        case InjectionTerm inj:
+                            injections.Add((_security.Network.BusIndex(inj.Bus), inj.Coefficient));
+                            break;
+                        case InterfaceTerm i:
+                            var index = _security.Interfaces.Select((face, n) => (face, n)).Single(e => e.face.Id == i.Interface).n;
+                            AddInterface(index, i.Coefficient, flows);
+                            break;
+                    }
+                }
+
+                break;
+        }
+
+        return new FtrFlowTerms(flows, injections);
+    }
+
+    private void AddInterface(int face, double scale, List<(int Branch, double Weight)> flows)
+    {
+        foreach (var t in _security.Interfaces[face].Terms)
+        {
+            flows.Add((t.Branch, scale * t.Weight));
+        }
     }
 
     public void Coefficients(int constraint, Span<double> row) => _security.Coefficients(_keys[constraint], row);

@@ -11,8 +11,10 @@ public sealed class FtrAuctionTests
     /// <summary>Hand arithmetic with 4–5 significant figures.</summary>
     private const double HandTolerance = 1e-3;
 
-    [Fact]
-    public void Pjm5BusAuctionMatchesHandCalculation()
+    [Theory]
+    [InlineData(FtrFormulation.ShiftFactor)]
+    [InlineData(FtrFormulation.Angle)]
+    public void Pjm5BusAuctionMatchesHandCalculation(FtrFormulation formulation)
     {
         // PJM 5-bus (case5): only 1-2 (400 MW) and 4-5 (240 MW) are limited. A transfer from E (5) to D (4) splits
         // between 5-4 direct (x .0297) and 5-1 (.0064) then 1-4 (.0304) ∥ 1-2-3-4 (.0686):
@@ -29,7 +31,7 @@ public sealed class FtrAuctionTests
             new("E", "low", path, FtrKind.Obligation, FtrSide.Buy, 100, 5),
         };
 
-        var result = FtrAuction.Clear(m.Constraints, bids, [], FtrFixtures.Clp);
+        var result = FtrAuction.Clear(m.Constraints, bids, [], FtrFixtures.Clp, new FtrAuctionOptions(Formulation: formulation));
         var byId = result.Awards.ToDictionary(a => a.Bid.Id);
 
         // The counterflow obligation C frees 100 MW of 5→4, which B (the marginal bid at $6) takes:
@@ -60,14 +62,17 @@ public sealed class FtrAuctionTests
     }
 
     [Theory]
-    [InlineData(14, 1, 0)]
-    [InlineData(20, 2, 3)]
-    [InlineData(30, 3, 5)]
-    public void ClearingPricesSeparateAwardedFromRejectedBids(int buses, int seed, int contingencies)
+    [InlineData(14, 1, 0, FtrFormulation.ShiftFactor)]
+    [InlineData(20, 2, 3, FtrFormulation.ShiftFactor)]
+    [InlineData(30, 3, 5, FtrFormulation.ShiftFactor)]
+    [InlineData(14, 1, 0, FtrFormulation.Angle)]
+    [InlineData(20, 2, 3, FtrFormulation.Angle)]
+    [InlineData(30, 3, 5, FtrFormulation.Angle)]
+    public void ClearingPricesSeparateAwardedFromRejectedBids(int buses, int seed, int contingencies, FtrFormulation formulation)
     {
         var m = FtrFixtures.Build(FtrFixtures.RandomCase(buses, seed), (n, o) => FtrFixtures.SomeContingencies(n, o, contingencies, seed));
         var bids = FtrFixtures.RandomBids(m, 120, seed);
-        var result = FtrAuction.Clear(m.Constraints, bids, [], FtrFixtures.Clp);
+        var result = FtrAuction.Clear(m.Constraints, bids, [], FtrFixtures.Clp, new FtrAuctionOptions(Formulation: formulation));
         Assert.NotEmpty(result.Binding);
         foreach (var a in result.Awards)
         {
@@ -99,23 +104,27 @@ public sealed class FtrAuctionTests
         Assert.Empty(SimultaneousFeasibility.Check(m.Constraints, held, 1.0, 1e-5));
     }
 
-    [Fact]
-    public void ReleaseShareScalesCapability()
+    [Theory]
+    [InlineData(FtrFormulation.ShiftFactor)]
+    [InlineData(FtrFormulation.Angle)]
+    public void ReleaseShareScalesCapability(FtrFormulation formulation)
     {
         var m = FtrFixtures.Build(TestCases.Case5());
         var bids = new List<FtrBid> { new("A", "a", m.Path("5", "4"), FtrKind.Obligation, FtrSide.Buy, 1000, 10) };
-        var full = FtrAuction.Clear(m.Constraints, bids, [], FtrFixtures.Clp);
-        var half = FtrAuction.Clear(m.Constraints, bids, [], FtrFixtures.Clp, new FtrAuctionOptions(ReleaseShare: 0.5));
+        var full = FtrAuction.Clear(m.Constraints, bids, [], FtrFixtures.Clp, new FtrAuctionOptions(Formulation: formulation));
+        var half = FtrAuction.Clear(m.Constraints, bids, [], FtrFixtures.Clp, new FtrAuctionOptions(ReleaseShare: 0.5, Formulation: formulation));
         Assert.Equal(full.Awards[0].AwardedMw / 2, half.Awards[0].AwardedMw, 1e-6);
         Assert.Equal(10, half.Awards[0].ClearingPrice, PriceTolerance);
     }
 
-    [Fact]
-    public void MonthlyAuctionHonoursAnnualAwardsAndResales()
+    [Theory]
+    [InlineData(FtrFormulation.ShiftFactor)]
+    [InlineData(FtrFormulation.Angle)]
+    public void MonthlyAuctionHonoursAnnualAwardsAndResales(FtrFormulation formulation)
     {
         var m = FtrFixtures.Build(TestCases.Case5());
         var path = m.Path("5", "4");
-        var annual = FtrAuction.Clear(m.Constraints, [new FtrBid("Y1", "alta", path, FtrKind.Obligation, FtrSide.Buy, 1000, 8)], [], FtrFixtures.Clp);
+        var annual = FtrAuction.Clear(m.Constraints, [new FtrBid("Y1", "alta", path, FtrKind.Obligation, FtrSide.Buy, 1000, 8)], [], FtrFixtures.Clp, new FtrAuctionOptions(Formulation: formulation));
         var outstanding = annual.Holdings([]);
         var held = Assert.Single(outstanding);
         Assert.Equal(499.52, held.Mw, 0.01);
@@ -128,7 +137,7 @@ public sealed class FtrAuctionTests
                 new FtrBid("M2", "alta", path, FtrKind.Obligation, FtrSide.Sell, 150, 7),
             ],
             outstanding,
-            FtrFixtures.Clp);
+            FtrFixtures.Clp, new FtrAuctionOptions(Formulation: formulation));
         Assert.Equal(150, monthly.Awards[0].AwardedMw, 1e-6);
         Assert.Equal(150, monthly.Awards[1].AwardedMw, 1e-6);
         Assert.InRange(monthly.Awards[0].ClearingPrice, 7 - PriceTolerance, 9 + PriceTolerance);
@@ -139,27 +148,33 @@ public sealed class FtrAuctionTests
         Assert.Empty(SimultaneousFeasibility.Check(m.Constraints, after, 1.0, 1e-5));
     }
 
-    [Fact]
-    public void InfeasibleOutstandingSetIsRefused()
+    [Theory]
+    [InlineData(FtrFormulation.ShiftFactor)]
+    [InlineData(FtrFormulation.Angle)]
+    public void InfeasibleOutstandingSetIsRefused(FtrFormulation formulation)
     {
         var m = FtrFixtures.Build(TestCases.Case5());
         var ftrs = new[] { new OutstandingFtr("F1", "x", m.Path("5", "4"), 600, FtrKind.Obligation) };
         var violations = SimultaneousFeasibility.Check(m.Constraints, ftrs, 1.0, 1e-6);
         Assert.Equal("4-5", m.Constraints.Describe(Assert.Single(violations).Constraint).Name);
-        var e = Assert.Throws<InvalidOperationException>(() => FtrAuction.Clear(m.Constraints, [], ftrs, FtrFixtures.Clp));
+        var e = Assert.Throws<InvalidOperationException>(() => FtrAuction.Clear(m.Constraints, [], ftrs, FtrFixtures.Clp, new FtrAuctionOptions(Formulation: formulation)));
         Assert.Contains("4-5", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void SellsMustBeHeld()
+    [Theory]
+    [InlineData(FtrFormulation.ShiftFactor)]
+    [InlineData(FtrFormulation.Angle)]
+    public void SellsMustBeHeld(FtrFormulation formulation)
     {
         var m = FtrFixtures.Build(TestCases.Case5());
         var bids = new[] { new FtrBid("S", "nobody", m.Path("5", "4"), FtrKind.Obligation, FtrSide.Sell, 10, 1) };
-        Assert.Throws<InvalidOperationException>(() => FtrAuction.Clear(m.Constraints, bids, [], FtrFixtures.Clp));
+        Assert.Throws<InvalidOperationException>(() => FtrAuction.Clear(m.Constraints, bids, [], FtrFixtures.Clp, new FtrAuctionOptions(Formulation: formulation)));
     }
 
-    [Fact]
-    public void OptionsStayFeasibleWhicheverAreExercised()
+    [Theory]
+    [InlineData(FtrFormulation.ShiftFactor)]
+    [InlineData(FtrFormulation.Angle)]
+    public void OptionsStayFeasibleWhicheverAreExercised(FtrFormulation formulation)
     {
         // Opposite options on the congested line: as obligations they would net out; as options each must fit alone.
         var m = FtrFixtures.Build(TestCases.Case5());
@@ -168,13 +183,13 @@ public sealed class FtrAuctionTests
             new("O1", "a", m.Path("5", "4"), FtrKind.Option, FtrSide.Buy, 600, 10),
             new("O2", "b", m.Path("4", "5"), FtrKind.Option, FtrSide.Buy, 600, 10),
         };
-        var result = FtrAuction.Clear(m.Constraints, bids, [], FtrFixtures.Clp);
+        var result = FtrAuction.Clear(m.Constraints, bids, [], FtrFixtures.Clp, new FtrAuctionOptions(Formulation: formulation));
         Assert.Equal(499.52, result.Awards[0].AwardedMw, 0.01);
         Assert.Equal(499.52, result.Awards[1].AwardedMw, 0.01);
         Assert.Equal(10, result.Awards[0].ClearingPrice, PriceTolerance);
         Assert.Equal(10, result.Awards[1].ClearingPrice, PriceTolerance);
 
-        var asObligations = FtrAuction.Clear(m.Constraints, [.. bids.Select(b => new FtrBid(b.Id, b.Bidder, b.Path, FtrKind.Obligation, b.Side, b.Mw, b.Price))], [], FtrFixtures.Clp);
+        var asObligations = FtrAuction.Clear(m.Constraints, [.. bids.Select(b => new FtrBid(b.Id, b.Bidder, b.Path, FtrKind.Obligation, b.Side, b.Mw, b.Price))], [], FtrFixtures.Clp, new FtrAuctionOptions(Formulation: formulation));
         Assert.Equal(600, asObligations.Awards[0].AwardedMw, 1e-6);
         Assert.Equal(600, asObligations.Awards[1].AwardedMw, 1e-6);
     }
