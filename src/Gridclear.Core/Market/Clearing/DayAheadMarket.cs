@@ -134,7 +134,6 @@ public static class DayAheadMarket
             var value = security.Value(added.Key, flows, injections);
             var (lower, upper) = security.Limits(added.Key);
             var atUpper = value >= upper - (BindingTolerance * Math.Max(1, Math.Abs(upper)));
-            var atLower = value <= lower + (BindingTolerance * Math.Max(1, Math.Abs(lower)));
 
             // Complementary slackness: a row away from its limits has no price. An interior-point (QP) solve leaves
             // small duals there (1e-10 to 3e-7 on post-contingency rows of pglib_opf_case2000_goc, 0.08 to 80 MW
@@ -143,7 +142,8 @@ public static class DayAheadMarket
             var nearLimit = value >= upper - (SlackDistance * Math.Max(1, Math.Abs(upper))) ||
                 value <= lower + (SlackDistance * Math.Max(1, Math.Abs(lower)));
             var dual = nearLimit || relaxed > 0 ? y[added.Row] : 0;
-            if (Math.Abs(dual) > DualTolerance || relaxed > options.Tolerance)
+            var binding = Math.Abs(dual) > DualTolerance || relaxed > options.Tolerance;
+            if (binding)
             {
                 activeRows++;
             }
@@ -161,7 +161,7 @@ public static class DayAheadMarket
                 referenceCongestion += dual * rowDotWeights;
             }
 
-            if (Math.Abs(dual) > DualTolerance || relaxed > options.Tolerance)
+            if (binding)
             {
                 var (name, contingency) = security.Describe(added.Key);
                 var useUpper = dual < 0 || (dual == 0 && atUpper);
