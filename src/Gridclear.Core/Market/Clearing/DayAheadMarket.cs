@@ -124,7 +124,8 @@ public static class DayAheadMarket
         // An interior-point solve leaves slacks at ~1e-8: relaxation counts beyond the flow-check tolerance.
         var shortfall = x[problem.ShortColumn] + x[problem.SurplusColumn];
         shortfall = shortfall > options.Tolerance ? shortfall : 0;
-        constraints.Add(new ConstraintResult("balance", ConstraintKind.Balance, string.Empty, problem.TotalDemand(x), problem.TotalDemand(x), lambda, shortfall, options.PenaltyPrices.Balance));
+        var demand = problem.TotalDemand(x);
+        constraints.Add(new ConstraintResult("balance", ConstraintKind.Balance, string.Empty, demand, demand, lambda, shortfall, options.PenaltyPrices.Balance));
         var weights = ReferenceWeights(network, participation, options.PriceReference, out var referenceText);
         double referenceCongestion = 0;
         var activeRows = 1;
