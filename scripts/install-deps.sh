@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs the native libraries Gridclear calls (COIN-OR Clp/Cbc, SuiteSparse KLU) from Debian.
+# Installs the native libraries Gridclear calls (COIN-OR Clp/Cbc, SuiteSparse KLU) from Debian, and OpenBLAS
+# (single-threaded, so results stay bit-for-bit repeatable) for the dense parts of Clp's factorisation: the
+# reference BLAS Debian links by default made the 20,000-bid FTR auction 20 % slower (BENCHMARKS.md).
 # Safe to rerun: does nothing when they are present.
 set -euo pipefail
-packages=(coinor-libclp-dev coinor-libcbc-dev libsuitesparse-dev)
+packages=(coinor-libclp-dev coinor-libcbc-dev libsuitesparse-dev libopenblas0-serial)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -16,6 +16,13 @@ public static class FtrAuction
     /// <summary>Bids per bus from which <see cref="FtrFormulation.Automatic"/> picks the angle formulation.</summary>
     public const int AngleBidsPerBus = 4;
 
+    /// <summary>
+    /// The auction's solver settings unless the caller gives its own: equilibrium scaling. Clp's automatic
+    /// (geometric) scaling of this LP, whose angle columns carry susceptances of 1e5 beside unit bid entries, took
+    /// 70 % more dual simplex iterations on every case measured (BENCHMARKS.md).
+    /// </summary>
+    public static LpOptions DefaultLp { get; } = new(Scaling: LpScaling.Equilibrium);
+
     /// <summary>Runs the auction. Throws <see cref="InvalidOperationException"/> when the outstanding FTRs alone
     /// are infeasible (check with <see cref="SimultaneousFeasibility.Check"/> first to report them as bad input),
     /// when a sell offer is not backed by holdings, or when the LP fails.</summary>
@@ -54,33 +61,52 @@ public static class FtrAuction
             // solve faster with shift factors, 20,000 far faster with angles.
             _ => bids.Count >= AngleBidsPerBus * constraints.BusCount ? constraints as IFtrFlowConstraints : null,
         };
-        var build = new FtrAuctionLp(constraints, bids, outLoads, options.ReleaseShare, network, outstanding);
+        var build = new FtrAuctionLp(constraints, bids, outLoads, options.ReleaseShare, network, outstanding, options.PriceColumns);
+        var lpOptions = options.Lp ?? DefaultLp;
         var x = build.UnconstrainedAwards();
         ILpModel? model = null;
         try
         {
             LpSolution? solution = null;
             var rounds = 0;
+
+            // Loads are linear in the awards, so each round adds only what changed since the last; the result reads
+            // them afresh, free of the round-off a long sum collects.
+            var awarded = new double[bids.Count];
+            var awardLoads = new FtrLoads(constraints.Count);
             while (true)
             {
                 var watch = Stopwatch.StartNew();
-                var awardLoads = FtrLoads.Of(constraints, build.SignedAwards(x));
+                awardLoads.Add(FtrLoads.Of(constraints, build.SignedAwards(x, awarded)));
+                Array.Copy(x, awarded, x.Length);
                 var loadSeconds = watch.Elapsed.TotalSeconds;
-                var total = new FtrLoads(constraints.Count);
-                for (var i = 0; i < constraints.Count; i++)
-                {
-                    total.Upper[i] = outLoads.Upper[i] + awardLoads.Upper[i];
-                    total.Lower[i] = outLoads.Lower[i] + awardLoads.Lower[i];
-                }
-
+                var total = awardLoads.Plus(outLoads);
                 var violations = SimultaneousFeasibility.Violations(constraints, total, options.ReleaseShare, options.ToleranceMw);
                 var checkSeconds = watch.Elapsed.TotalSeconds - loadSeconds;
-                var rows = build.RowsFor(violations, options.MaxRowsPerRound);
-                var rowSeconds = watch.Elapsed.TotalSeconds - loadSeconds - checkSeconds;
-                if (rows.Count == 0)
+
+                // Columns first (pricing reads the last duals, pruning its basis), then rows over the new column set.
+                // Before the first solve there are no prices: bids held out are priced (at duals of 0) only when
+                // there are no rows to solve for first.
+                var entering = solution is not null || violations.Count == 0 ? build.Price(solution, options.EnteringPerRound) : [];
+                var pruned = 0;
+                if (model is null)
                 {
-                    var result = build.Result(x, solution, total, rounds);
-                    options.Trace?.Invoke(string.Create(CultureInfo.InvariantCulture, $"ftr: final check: loads {loadSeconds:F3} s, check {checkSeconds:F3} s, result {watch.Elapsed.TotalSeconds - loadSeconds - checkSeconds - rowSeconds:F3} s"));
+                    build.Admit(entering);
+                }
+                else
+                {
+                    pruned = build.Prune(solution!, model);
+                    build.Enter(entering, model, priced: true);
+                }
+
+                var priceSeconds = watch.Elapsed.TotalSeconds - loadSeconds - checkSeconds;
+                var rows = build.RowsFor(violations, options.MaxRowsPerRound, model);
+                var rowSeconds = watch.Elapsed.TotalSeconds - loadSeconds - checkSeconds - priceSeconds;
+                if (rows.Count == 0 && entering.Count == 0)
+                {
+                    var fresh = FtrLoads.Of(constraints, build.SignedAwards(x, null)).Plus(outLoads);
+                    var result = build.Result(x, solution, fresh, rounds);
+                    options.Trace?.Invoke(string.Create(CultureInfo.InvariantCulture, $"ftr: final check: loads {loadSeconds:F3} s, check {checkSeconds:F3} s, result {watch.Elapsed.TotalSeconds - loadSeconds - checkSeconds - priceSeconds - rowSeconds:F3} s"));
                     return result;
                 }
 
@@ -91,7 +117,12 @@ public static class FtrAuction
 
                 if (model is null)
                 {
-                    model = solver.Load(build.Problem(rows), options.Lp ?? LpOptions.Default);
+                    model = solver.Load(build.Problem(rows), lpOptions);
+                    if (network is not null)
+                    {
+                        var (columnStatus, rowStatus) = build.StartingBasis(model.RowCount);
+                        model.SetBasis(columnStatus, rowStatus);
+                    }
                 }
                 else
                 {
@@ -100,14 +131,21 @@ public static class FtrAuction
 
                 var lpStart = watch.Elapsed.TotalSeconds;
                 solution = model.Solve();
-                while (solution.IsOptimal && build.WidenAngleBox(solution.Primal, model))
+                var iterations = solution.Iterations;
+
+                // Bids held out at full MW can make the new rows infeasible on their own: bring them all back.
+                if (solution.Status == LpStatus.Infeasible && build.HeldAtMw() is { Count: > 0 } held)
                 {
-                    options.Trace?.Invoke("ftr: an angle reached its box: widened");
+                    options.Trace?.Invoke(string.Create(CultureInfo.InvariantCulture, $"ftr: infeasible with {held.Count} bids held at full MW: brought back"));
+                    build.Enter(held, model, priced: false);
                     solution = model.Solve();
+                    iterations += solution.Iterations;
                 }
+
+                var (inLp, atZero, atMw) = build.ColumnCounts();
                 options.Trace?.Invoke(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"ftr: round {rounds}: {violations.Count} violations, {rows.Count} rows ({rows.Sum(r => r.Columns.Length)} nonzeros); loads {loadSeconds:F3} s, check {checkSeconds:F3} s, rows {rowSeconds:F3} s, load LP {lpStart - loadSeconds - checkSeconds - rowSeconds:F3} s, solve {watch.Elapsed.TotalSeconds - lpStart:F3} s ({solution.Iterations} iterations, {solution.Algorithm})"));
+                    $"ftr: round {rounds}: {violations.Count} violations, {rows.Count} rows ({rows.Sum(r => r.Columns.Length)} nonzeros), {entering.Count} bids in, {pruned} out ({inLp} in the LP, {atZero} held at 0, {atMw} at full MW); loads {loadSeconds:F3} s, check {checkSeconds:F3} s, price {priceSeconds:F3} s, rows {rowSeconds:F3} s, load LP {lpStart - loadSeconds - checkSeconds - priceSeconds - rowSeconds:F3} s, solve {watch.Elapsed.TotalSeconds - lpStart:F3} s ({iterations} iterations, {solution.Algorithm})"));
                 if (!solution.IsOptimal)
                 {
                     throw new InvalidOperationException($"FTR auction LP ended {solution.Status} in round {rounds}");

@@ -15,7 +15,7 @@ namespace Gridclear.Ftr;
 /// as before, options do not net). Outstanding obligations load the rows through θ, so a row's bounds only lose
 /// the outstanding options' loads.</para>
 /// </summary>
-internal sealed class FtrAuctionLp
+internal sealed partial class FtrAuctionLp
 {
     /// <summary>Coefficients at most this share of a row's largest are round-off and left out (as DispatchProblem.NegligibleCoefficient).</summary>
     private const double ZeroCoefficient = 1e-10;
@@ -29,11 +29,31 @@ internal sealed class FtrAuctionLp
     private readonly double _share;
     private readonly bool _anyOption;
     private readonly List<FtrPath> _paths = [];
+
+    // Each path as one list of (bus, weight) terms, sink weights negated: its flow on a row is Σ weight·row[bus],
+    // read many times a round (pricing reads every held-out bid on every priced row), so kept in plain arrays.
+    private readonly List<int[]> _pathBuses = [];
+    private readonly List<double[]> _pathWeights = [];
     private readonly int[] _pathOfBid;
+    private readonly bool[] _isOption;
+    private readonly bool[] _isBuy;
     private readonly List<int[]> _bidsOfPath = [];
     private readonly List<bool> _optionPath = [];
     private readonly HashSet<(int Constraint, int Direction)> _inModel = [];
     private readonly List<(int Constraint, int Direction)> _rowKeys = [];
+
+    // Column generation (FtrAuctionLp.Columns.cs): which bids are priced in and out, where each sits, and per
+    // constraint row its bounds before and the load of the bids held out at their full MW.
+    private readonly bool[] _generated;
+    private readonly bool[] _generatedPath;
+    private readonly int[] _columnOfBid;
+    private readonly bool[] _outAtUpper;
+    private readonly int[] _entries;
+    private readonly List<int> _owner = [];
+    private readonly List<double> _baseLower = [];
+    private readonly List<double> _baseUpper = [];
+    private readonly List<double> _fixedLoad = [];
+    private readonly List<double> _negligible = [];
 
     // Angle form only (null otherwise): the network, θ column and balance row of every bus (−1 at the reference),
     // the outstanding options' loads and the outstanding obligations' net injections.
@@ -45,17 +65,16 @@ internal sealed class FtrAuctionLp
     private readonly double[] _outstandingInjection = [];
     private readonly bool _anyOptionBid;
 
-    /// <summary>Bound on |θ|, radians; starts as the day-ahead angle formulation's.</summary>
-    private double _angleBox = 2 * Math.PI;
-
     public FtrAuctionLp(IFtrConstraints constraints, IReadOnlyList<FtrBid> bids, FtrLoads outstanding, double share)
-        : this(constraints, bids, outstanding, share, null, [])
+        : this(constraints, bids, outstanding, share, null, [], priceColumns: false)
     {
     }
 
     /// <param name="network">Non-null for the angle form.</param>
     /// <param name="outstandingFtrs">The FTRs behind <paramref name="outstanding"/> (the angle form splits them).</param>
-    public FtrAuctionLp(IFtrConstraints constraints, IReadOnlyList<FtrBid> bids, FtrLoads outstanding, double share, IFtrFlowConstraints? network, IReadOnlyList<OutstandingFtr> outstandingFtrs)
+    /// <param name="priceColumns">Whether bids with dense columns (options in the angle form, every bid in the shift
+    /// factor form) leave the LP once clearly in or out, to be priced back in when the duals call for them.</param>
+    public FtrAuctionLp(IFtrConstraints constraints, IReadOnlyList<FtrBid> bids, FtrLoads outstanding, double share, IFtrFlowConstraints? network, IReadOnlyList<OutstandingFtr> outstandingFtrs, bool priceColumns)
     {
         _constraints = constraints;
         _bids = bids;
@@ -64,6 +83,30 @@ internal sealed class FtrAuctionLp
         _anyOptionBid = bids.Any(b => b.Kind == FtrKind.Option);
         _anyOption = _anyOptionBid || outstanding.Upper.AsSpan().SequenceCompareTo(outstanding.Lower) != 0;
         _network = network;
+        // Columns: the bids that start in the LP, in bid order, then the θ columns, then bids as they are priced in.
+        // Rows: the balance rows, then the constraint rows. Options start out of the angle form's LP (held at 0):
+        // their dense columns come in only when the prices call for them.
+        _columnOfBid = new int[bids.Count];
+        _outAtUpper = new bool[bids.Count];
+        _entries = new int[bids.Count];
+        _generated = new bool[bids.Count];
+        for (var b = 0; b < bids.Count; b++)
+        {
+            _generated[b] = priceColumns && (network is null || bids[b].Kind == FtrKind.Option);
+        }
+
+        for (var b = 0; b < bids.Count; b++)
+        {
+            if (network is not null && _generated[b])
+            {
+                _columnOfBid[b] = -1;
+                continue;
+            }
+
+            _columnOfBid[b] = _owner.Count;
+            _owner.Add(b);
+        }
+
         if (network is not null)
         {
             var n = network.BusCount;
@@ -71,13 +114,15 @@ internal sealed class FtrAuctionLp
             _balance = new int[n];
             for (var i = 0; i < n; i++)
             {
-                _theta[i] = _balance[i] = i == network.Network.ReferenceBus ? -1 : bids.Count + _balanceCount++;
-            }
+                if (i == network.Network.ReferenceBus)
+                {
+                    _theta[i] = _balance[i] = -1;
+                    continue;
+                }
 
-            // Balance rows are the first rows of the model, θ columns follow the bids: the same index i − (i > ref).
-            for (var i = 0; i < n; i++)
-            {
-                _balance[i] = _balance[i] < 0 ? -1 : _balance[i] - bids.Count;
+                _theta[i] = _owner.Count;
+                _owner.Add(-1 - i);
+                _balance[i] = _balanceCount++;
             }
 
             _outstandingOptions = FtrLoads.Of(constraints, outstandingFtrs.Where(f => f.Kind == FtrKind.Option).Select(f => (f.Path, f.Kind, f.Mw)));
@@ -89,6 +134,8 @@ internal sealed class FtrAuctionLp
         }
 
         _pathOfBid = new int[bids.Count];
+        _isOption = [.. bids.Select(b => b.Kind == FtrKind.Option)];
+        _isBuy = [.. bids.Select(b => b.Side == FtrSide.Buy)];
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var members = new List<List<int>>();
         for (var b = 0; b < bids.Count; b++)
@@ -99,6 +146,7 @@ internal sealed class FtrAuctionLp
                 p = _paths.Count;
                 index[key] = p;
                 _paths.Add(bids[b].Path);
+                AddPathTerms(bids[b].Path);
                 _optionPath.Add(false);
                 members.Add([]);
             }
@@ -113,9 +161,49 @@ internal sealed class FtrAuctionLp
         {
             _bidsOfPath.Add([.. m]);
         }
+
+        _generatedPath = new bool[_paths.Count];
+        for (var b = 0; b < bids.Count; b++)
+        {
+            _generatedPath[_pathOfBid[b]] |= _generated[b];
+        }
     }
 
     public IReadOnlyList<(int Constraint, int Direction)> RowKeys => _rowKeys;
+
+    /// <summary>The flow 1 MW of path <paramref name="p"/> puts on a row with per-bus coefficients <paramref name="row"/>.</summary>
+    private double Flow(int p, double[] row)
+    {
+        var buses = _pathBuses[p];
+        var weights = _pathWeights[p];
+        var v = 0.0;
+        for (var k = 0; k < buses.Length; k++)
+        {
+            v += weights[k] * row[buses[k]];
+        }
+
+        return v;
+    }
+
+    private void AddPathTerms(FtrPath path)
+    {
+        var buses = new List<int>();
+        var weights = new List<double>();
+        for (var k = 0; k < path.Source.Buses.Count; k++)
+        {
+            buses.Add(path.Source.Buses[k]);
+            weights.Add(path.Source.Weights[k]);
+        }
+
+        for (var k = 0; k < path.Sink.Buses.Count; k++)
+        {
+            buses.Add(path.Sink.Buses[k]);
+            weights.Add(-path.Sink.Weights[k]);
+        }
+
+        _pathBuses.Add([.. buses]);
+        _pathWeights.Add([.. weights]);
+    }
 
     /// <summary>The LP optimum with no constraint rows: every bid whose award adds value is awarded in full.</summary>
     public double[] UnconstrainedAwards()
@@ -124,29 +212,41 @@ internal sealed class FtrAuctionLp
         for (var b = 0; b < x.Length; b++)
         {
             var gain = _bids[b].Side == FtrSide.Buy ? _bids[b].Price : -_bids[b].Price;
-            x[b] = gain > 0 ? _bids[b].Mw : 0;
+            x[b] = gain > 0 && _columnOfBid[b] >= 0 ? _bids[b].Mw : 0;
         }
 
         return x;
     }
 
-    public IEnumerable<(FtrPath Path, FtrKind Kind, double Mw)> SignedAwards(double[] x)
+    /// <summary>The awards <paramref name="x"/> as signed MW on their paths (sells negative), less
+    /// <paramref name="since"/> when given: what changed since those awards.</summary>
+    public IEnumerable<(FtrPath Path, FtrKind Kind, double Mw)> SignedAwards(double[] x, double[]? since)
     {
         for (var b = 0; b < x.Length; b++)
         {
-            if (x[b] != 0)
+            var mw = x[b] - (since?[b] ?? 0);
+            if (mw != 0)
             {
-                yield return (_bids[b].Path, _bids[b].Kind, _bids[b].Side == FtrSide.Buy ? x[b] : -x[b]);
+                yield return (_bids[b].Path, _bids[b].Kind, _bids[b].Side == FtrSide.Buy ? mw : -mw);
             }
         }
     }
 
     public LpProblem Problem(IReadOnlyList<LpRow> rows)
     {
+        // θ columns are free: the starting basis makes them all basic, where the dual simplex leaves them.
         var problem = new LpProblem();
-        foreach (var bid in _bids)
+        foreach (var owner in _owner)
         {
-            problem.AddColumn(0, bid.Mw, bid.Side == FtrSide.Buy ? -bid.Price : bid.Price);
+            if (owner >= 0)
+            {
+                var bid = _bids[owner];
+                problem.AddColumn(0, bid.Mw, Cost(bid));
+            }
+            else
+            {
+                problem.AddColumn(double.NegativeInfinity, double.PositiveInfinity, 0);
+            }
         }
 
         if (_network is not null)
@@ -163,59 +263,43 @@ internal sealed class FtrAuctionLp
     }
 
     /// <summary>
-    /// Widens the angle box when an angle sits on it: the box is there for the dual simplex (free columns go to
-    /// huge artificial bounds there and take tens of thousands of iterations), never to constrain the auction, so the
-    /// final answer must have every angle strictly inside. Returns true when it widened (solve again).
+    /// The angle form's starting basis: every angle basic, every balance row at its (fixed) value, every constraint
+    /// row's activity basic, each bid at the bound its cost favours. It is nonsingular (the reduced susceptance
+    /// matrix) and dual feasible (all duals 0), so the dual simplex starts at the unconstrained awards with the
+    /// network already in the basis: from Clp's slack basis it first spends thousands of pivots bringing angles in,
+    /// through vertices with primal infeasibilities of 1e14 (measured on case2000_goc).
     /// </summary>
-    public bool WidenAngleBox(double[] primal, ILpModel model)
+    public (BasisStatus[] Columns, BasisStatus[] Rows) StartingBasis(int rowCount)
     {
-        if (_network is null)
+        var columns = new BasisStatus[_owner.Count];
+        for (var j = 0; j < columns.Length; j++)
         {
-            return false;
+            var owner = _owner[j];
+            columns[j] = owner < 0 ? BasisStatus.Basic : Cost(_bids[owner]) < 0 ? BasisStatus.AtUpper : BasisStatus.AtLower;
         }
 
-        var atBox = false;
-        for (var i = 0; i < _theta.Length && !atBox; i++)
+        var rows = new BasisStatus[rowCount];
+        for (var i = 0; i < rowCount; i++)
         {
-            atBox = _theta[i] >= 0 && Math.Abs(primal[_theta[i]]) > _angleBox * (1 - 1e-6);
+            rows[i] = i < _balanceCount ? BasisStatus.AtLower : BasisStatus.Basic;
         }
 
-        if (!atBox)
-        {
-            return false;
-        }
-
-        _angleBox *= 10;
-        foreach (var column in _theta)
-        {
-            if (column >= 0)
-            {
-                model.SetColumnBounds(column, -_angleBox, _angleBox);
-            }
-        }
-
-        return true;
+        return (columns, rows);
     }
 
-    /// <summary>θ columns, boxed (see <see cref="WidenAngleBox"/>), and the nodal balance rows.</summary>
+    /// <summary>A bid's LP cost: the auction minimises −value.</summary>
+    private static double Cost(FtrBid bid) => bid.Side == FtrSide.Buy ? -bid.Price : bid.Price;
+
+    /// <summary>The nodal balance rows (the θ columns are among the problem's columns already).</summary>
     private void AddNetwork(LpProblem problem)
     {
         var network = _network!.Network;
-        for (var i = 0; i < _theta.Length; i++)
-        {
-            if (_theta[i] >= 0)
-            {
-                problem.AddColumn(-_angleBox, _angleBox, 0);
-            }
-        }
-
         var entries = new SortedDictionary<int, double>[_theta.Length];
         for (var i = 0; i < entries.Length; i++)
         {
             entries[i] = [];
         }
 
-        var q = new double[_theta.Length];
         for (var b = 0; b < _bids.Count; b++)
         {
             var bid = _bids[b];
@@ -225,8 +309,8 @@ internal sealed class FtrAuctionLp
             }
 
             var sign = bid.Side == FtrSide.Buy ? 1.0 : -1.0;
-            AddLocation(entries, b, bid.Path.Source, sign);
-            AddLocation(entries, b, bid.Path.Sink, -sign);
+            AddLocation(entries, _columnOfBid[b], bid.Path.Source, sign);
+            AddLocation(entries, _columnOfBid[b], bid.Path.Sink, -sign);
         }
 
         foreach (var br in network.Branches)
@@ -271,19 +355,17 @@ internal sealed class FtrAuctionLp
     /// <summary>
     /// Rows for the most violated constraints not yet in the model, at most one per monitored element (the worst of
     /// its contingencies and directions: the others often clear once that one binds, and every row is dense over
-    /// the bids) and at most <paramref name="max"/> in all, largest violation first; records them as added.
+    /// the bids) and at most <paramref name="max"/> in all, largest violation first; records them as added. Bids
+    /// held out at full MW that would make a new row infeasible on their own come back into
+    /// <paramref name="model"/> first (see <see cref="RestoreFor"/>).
     /// </summary>
-    public List<LpRow> RowsFor(List<FtrViolation> violations, int max)
+    public List<LpRow> RowsFor(List<FtrViolation> violations, int max, ILpModel? model)
     {
-        var rows = new List<LpRow>();
-        var coefficients = new double[_constraints.BusCount];
-        var flows = new double[_paths.Count];
+        var selected = new List<(int Constraint, int Direction)>();
         var elements = new HashSet<int>();
-        var columns = new List<int>();
-        var values = new List<double>();
         foreach (var v in violations)
         {
-            if (rows.Count >= max)
+            if (selected.Count >= max)
             {
                 break;
             }
@@ -296,28 +378,39 @@ internal sealed class FtrAuctionLp
             }
 
             // Violations come most violated first, so the first of an element is its worst.
-            if (!elements.Add(_constraints.Element(v.Constraint)))
+            if (elements.Add(_constraints.Element(v.Constraint)))
             {
-                continue;
+                selected.Add((v.Constraint, direction));
             }
+        }
 
+        if (model is not null)
+        {
+            RestoreFor(selected, model);
+        }
+
+        var rows = new List<LpRow>();
+        var coefficients = new double[_constraints.BusCount];
+        var flows = new double[_paths.Count];
+        var columns = new List<int>();
+        var values = new List<double>();
+        foreach (var (constraint, direction) in selected)
+        {
             if (_network is not null)
             {
-                if (AngleRow(v.Constraint, direction, coefficients, flows, columns, values) is { } angleRow)
+                if (AngleRow(constraint, direction, coefficients, flows, columns, values) is { } angleRow)
                 {
                     rows.Add(angleRow);
-                    _inModel.Add((v.Constraint, direction));
-                    _rowKeys.Add((v.Constraint, direction));
                 }
 
                 continue;
             }
 
-            _constraints.Coefficients(v.Constraint, coefficients);
+            _constraints.Coefficients(constraint, coefficients);
             var largest = 0.0;
             for (var p = 0; p < _paths.Count; p++)
             {
-                flows[p] = _paths[p].Flow(coefficients);
+                flows[p] = Flow(p, coefficients);
                 largest = Math.Max(largest, Math.Abs(flows[p]));
             }
 
@@ -326,27 +419,25 @@ internal sealed class FtrAuctionLp
             var negligible = Math.Max(ZeroCoefficient * largest, double.Epsilon);
             columns.Clear();
             values.Clear();
+            var fixedLoad = 0.0;
             for (var b = 0; b < _bids.Count; b++)
             {
-                var c = Coefficient(_bids[b], flows[_pathOfBid[b]], direction);
+                var c = Coefficient(b, flows[_pathOfBid[b]], direction);
                 if (Math.Abs(c) > negligible)
                 {
-                    columns.Add(b);
-                    values.Add(c);
+                    fixedLoad += Entry(b, c, columns, values);
                 }
             }
 
-            if (columns.Count == 0)
+            if (columns.Count == 0 && fixedLoad == 0)
             {
                 continue;
             }
 
-            var (lo, up) = SimultaneousFeasibility.ReleasedLimits(_constraints, v.Constraint, _share);
-            var lower = direction >= 0 && direction != 0 ? double.NegativeInfinity : lo - _outstanding.Lower[v.Constraint];
-            var upper = direction < 0 ? double.PositiveInfinity : up - _outstanding.Upper[v.Constraint];
-            rows.Add(new LpRow(lower, upper, [.. columns], [.. values]));
-            _inModel.Add((v.Constraint, direction));
-            _rowKeys.Add((v.Constraint, direction));
+            var (lo, up) = SimultaneousFeasibility.ReleasedLimits(_constraints, constraint, _share);
+            var lower = direction >= 0 && direction != 0 ? double.NegativeInfinity : lo - _outstanding.Lower[constraint];
+            var upper = direction < 0 ? double.PositiveInfinity : up - _outstanding.Upper[constraint];
+            rows.Add(Register(constraint, direction, lower, upper, negligible, fixedLoad, columns, values));
         }
 
         return rows;
@@ -382,7 +473,7 @@ internal sealed class FtrAuctionLp
             _constraints.Coefficients(constraint, coefficients);
             for (var p = 0; p < _paths.Count; p++)
             {
-                flows[p] = _optionPath[p] ? _paths[p].Flow(coefficients) : 0;
+                flows[p] = _optionPath[p] ? Flow(p, coefficients) : 0;
                 largest = Math.Max(largest, Math.Abs(flows[p]));
             }
         }
@@ -390,16 +481,16 @@ internal sealed class FtrAuctionLp
         var negligible = Math.Max(ZeroCoefficient * largest, double.Epsilon);
         columns.Clear();
         values.Clear();
+        var fixedLoad = 0.0;
         for (var b = 0; b < _bids.Count; b++)
         {
             var bid = _bids[b];
-            var c = bid.Kind == FtrKind.Option ? Coefficient(bid, flows[_pathOfBid[b]], direction)
-                : injection is not null ? Coefficient(bid, bid.Path.Flow(injection), 0)
+            var c = bid.Kind == FtrKind.Option ? Coefficient(b, flows[_pathOfBid[b]], direction)
+                : injection is not null ? Coefficient(b, bid.Path.Flow(injection), 0)
                 : 0;
             if (Math.Abs(c) > negligible)
             {
-                columns.Add(b);
-                values.Add(c);
+                fixedLoad += Entry(b, c, columns, values);
             }
         }
 
@@ -412,7 +503,7 @@ internal sealed class FtrAuctionLp
             }
         }
 
-        if (columns.Count == 0)
+        if (columns.Count == 0 && fixedLoad == 0)
         {
             return null;
         }
@@ -420,15 +511,15 @@ internal sealed class FtrAuctionLp
         var (lo, up) = SimultaneousFeasibility.ReleasedLimits(_constraints, constraint, _share);
         var lower = direction > 0 ? double.NegativeInfinity : lo - _outstandingOptions!.Lower[constraint] - constant;
         var upper = direction < 0 ? double.PositiveInfinity : up - _outstandingOptions!.Upper[constraint] - constant;
-        return new LpRow(lower, upper, [.. columns], [.. values]);
+        return Register(constraint, direction, lower, upper, negligible, fixedLoad, columns, values);
     }
 
-    /// <summary>A bid's coefficient in a row of the given direction (0: ranged, obligations only).</summary>
-    private static double Coefficient(FtrBid bid, double flow, int direction)
+    /// <summary>Bid <paramref name="b"/>'s coefficient in a row of the given direction (0: ranged, obligations only).</summary>
+    private double Coefficient(int b, double flow, int direction)
     {
-        var c = bid.Kind == FtrKind.Obligation || direction == 0 ? flow
+        var c = !_isOption[b] || direction == 0 ? flow
             : direction > 0 ? Math.Max(0, flow) : Math.Min(0, flow);
-        return bid.Side == FtrSide.Buy ? c : -c;
+        return _isBuy[b] ? c : -c;
     }
 
     /// <summary>Nodal prices from the balance rows' duals, on the level of <paramref name="shiftFactorPrices"/> (Σ y·a)
@@ -456,12 +547,20 @@ internal sealed class FtrAuctionLp
         return prices;
     }
 
+    /// <summary>Every bid's award: its column's value snapped to its bounds, or the bound a bid held out sits at.</summary>
     public double[] Clean(double[] primal)
     {
         var x = new double[_bids.Count];
         for (var b = 0; b < x.Length; b++)
         {
-            var v = Math.Clamp(primal[b], 0, _bids[b].Mw);
+            var column = _columnOfBid[b];
+            if (column < 0)
+            {
+                x[b] = _outAtUpper[b] ? _bids[b].Mw : 0;
+                continue;
+            }
+
+            var v = Math.Clamp(primal[column], 0, _bids[b].Mw);
             x[b] = v < SnapMw ? 0 : _bids[b].Mw - v < SnapMw ? _bids[b].Mw : v;
         }
 
@@ -508,7 +607,7 @@ internal sealed class FtrAuctionLp
 
                 for (var p = 0; p < _paths.Count; p++)
                 {
-                    var f = _paths[p].Flow(coefficients);
+                    var f = Flow(p, coefficients);
                     obligationPrice[p] -= y * f;
                     var optionDirection = direction != 0 ? direction : y < 0 ? 1 : -1;
                     optionPrice[p] -= y * (optionDirection > 0 ? Math.Max(0, f) : Math.Min(0, f));

@@ -10,7 +10,11 @@ namespace Gridclear.Ftr;
 /// row is dense over the bids, so a few well-chosen rows a round solve faster than many.</param>
 /// <param name="Formulation">How the LP writes the network: angles (sparse obligations) or shift factors (dense
 /// rows); by default angles for many bids per bus where the constraints allow.</param>
-/// <param name="Lp">Solver settings; null for the defaults.</param>
+/// <param name="Lp">Solver settings; null for <see cref="FtrAuction.DefaultLp"/>.</param>
+/// <param name="PriceColumns">Column generation over dense bid columns (see FtrAuctionLp.Columns.cs): same optimum,
+/// far fewer entries in the LP; off only to cross-check it.</param>
+/// <param name="EnteringPerRound">The most bids held out that are priced back into the LP in one round, the most
+/// attractive first.</param>
 /// <param name="Trace">Receives one line per phase of every round (timings, rows) when set; the core does no I/O itself.</param>
 public sealed record FtrAuctionOptions(
     double ReleaseShare = 1.0,
@@ -19,7 +23,9 @@ public sealed record FtrAuctionOptions(
     int MaxRowsPerRound = 150,
     LpOptions? Lp = null,
     Action<string>? Trace = null,
-    FtrFormulation Formulation = FtrFormulation.Automatic)
+    FtrFormulation Formulation = FtrFormulation.Automatic,
+    bool PriceColumns = true,
+    int EnteringPerRound = 300)
 {
     public static FtrAuctionOptions Default { get; } = new();
 }

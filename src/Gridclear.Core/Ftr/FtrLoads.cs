@@ -18,6 +18,29 @@ public sealed class FtrLoads
 
     public double[] Lower { get; }
 
+    /// <summary>Adds <paramref name="other"/>'s loads to these.</summary>
+    public void Add(FtrLoads other)
+    {
+        for (var i = 0; i < Upper.Length; i++)
+        {
+            Upper[i] += other.Upper[i];
+            Lower[i] += other.Lower[i];
+        }
+    }
+
+    /// <summary>These loads plus <paramref name="other"/>'s, as new loads.</summary>
+    public FtrLoads Plus(FtrLoads other)
+    {
+        var sum = new FtrLoads(Upper.Length);
+        for (var i = 0; i < Upper.Length; i++)
+        {
+            sum.Upper[i] = Upper[i] + other.Upper[i];
+            sum.Lower[i] = Lower[i] + other.Lower[i];
+        }
+
+        return sum;
+    }
+
     /// <summary>Loads of MW-weighted paths: positive MW hold the path, negative MW release it (a sale).</summary>
     public static FtrLoads Of(IFtrConstraints constraints, IEnumerable<(FtrPath Path, FtrKind Kind, double Mw)> items)
     {

@@ -16,9 +16,19 @@ public interface ILpModel : IDisposable
     /// <summary>Appends rows; returns the index of the first. Existing row and column indices do not change.</summary>
     int AddRows(IReadOnlyList<LpRow> rows);
 
-    /// <summary>Appends columns with no entries in existing rows; returns the index of the first.
-    /// Used for penalty slacks of rows added during constraint generation.</summary>
+    /// <summary>Appends columns, with their entries in existing rows if any; returns the index of the first.
+    /// Used for penalty slacks of rows added during constraint generation and for columns priced back in (column
+    /// generation); a re-solve stays warm.</summary>
     int AddColumns(IReadOnlyList<LpColumn> columns);
+
+    /// <summary>Removes columns (distinct indices, any order); the columns after each move down to close the gap.
+    /// Meant for nonbasic columns leaving a linear model during column generation: the basis of the others is
+    /// kept, so a re-solve stays warm. Not for quadratic models.</summary>
+    void DeleteColumns(IReadOnlyList<int> columns);
+
+    /// <summary>Starts the next solve from this basis instead of the last one (a crash basis the caller knows to be
+    /// nonsingular and dual feasible): one status per column and per row (a row's status is its activity's).</summary>
+    void SetBasis(IReadOnlyList<BasisStatus> columns, IReadOnlyList<BasisStatus> rows);
 
     void SetColumnBounds(int column, double lower, double upper);
 

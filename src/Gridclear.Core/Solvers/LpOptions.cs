@@ -4,7 +4,8 @@ namespace Gridclear.Solvers;
 /// <param name="MaxSeconds">Wall-clock limit of one solve; the result is <see cref="LpStatus.TimeLimit"/> past it.</param>
 /// <param name="Log">When true the native solver prints its log (to the process's native stdout).</param>
 /// <param name="Algorithm">The algorithm to use.</param>
-public sealed record LpOptions(double MaxSeconds = 300, bool Log = false, LpAlgorithm Algorithm = LpAlgorithm.Automatic)
+/// <param name="Scaling">How the model is scaled; the solver's choice by default.</param>
+public sealed record LpOptions(double MaxSeconds = 300, bool Log = false, LpAlgorithm Algorithm = LpAlgorithm.Automatic, LpScaling Scaling = LpScaling.Automatic)
 {
     public static LpOptions Default { get; } = new();
 }

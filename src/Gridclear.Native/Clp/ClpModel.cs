@@ -4,8 +4,7 @@ using Gridclear.Solvers;
 namespace Gridclear.Native.Clp;
 
 /// <summary>
-/// One problem loaded into a native Clp model. Keeps managed copies of bounds, costs, Q and the rows
-/// (by reference: callers must not mutate an <see cref="LpRow"/>'s arrays after handing it over) so that
+/// One problem loaded into a native Clp model. Keeps managed copies of bounds, costs and Q so that
 /// objectives and reduced costs are computed in the documented convention, independent of how Clp reports
 /// them. Bound and cost changes are buffered and pushed to Clp once, at the next <see cref="Solve"/>.
 /// Not thread-safe: one model, one thread; separate models on separate threads are independent.
@@ -24,7 +23,7 @@ public sealed unsafe class ClpModel : ILpModel
     private double[] _cost;
     private readonly List<double> _rowLower;
     private readonly List<double> _rowUpper;
-    private readonly List<LpRow> _rows;
+    private int _rowCount;
 
     // Q in full symmetric compressed-column form (both triangles), for xᵀQx and Qx.
     private readonly int[] _qStart;
@@ -54,13 +53,11 @@ public sealed unsafe class ClpModel : ILpModel
         _colLower = [.. problem.ColumnLower];
         _colUpper = [.. problem.ColumnUpper];
         _cost = [.. problem.Cost];
-        _rows = new List<LpRow>(problem.RowCount);
         _rowLower = new List<double>(problem.RowCount);
         _rowUpper = new List<double>(problem.RowCount);
         foreach (var row in problem.Rows)
         {
-            CheckRow(row, _rows.Count);
-            _rows.Add(row);
+            CheckRow(row, _rowCount++);
             _rowLower.Add(row.Lower);
             _rowUpper.Add(row.Upper);
         }
@@ -74,7 +71,13 @@ public sealed unsafe class ClpModel : ILpModel
         }
 
         ClpNative.Clp_setLogLevel(_handle, options.Log ? 1 : 0);
-        LoadMatrix();
+        if (options.Scaling != LpScaling.Automatic)
+        {
+            // Clp's modes: 0 off, 1 equilibrium (3, its default, is automatic).
+            ClpNative.Clp_scaling(_handle, options.Scaling == LpScaling.Off ? 0 : 1);
+        }
+
+        LoadMatrix(problem.Rows);
         if (IsQuadratic)
         {
             LoadQuadratic(problem);
@@ -83,7 +86,7 @@ public sealed unsafe class ClpModel : ILpModel
 
     public int ColumnCount => _columnCount;
 
-    public int RowCount => _rows.Count;
+    public int RowCount => _rowCount;
 
     public bool IsQuadratic => _qValue.Length > 0;
 
@@ -137,7 +140,7 @@ public sealed unsafe class ClpModel : ILpModel
     {
         ArgumentNullException.ThrowIfNull(rows);
         ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
-        var first = _rows.Count;
+        var first = _rowCount;
         if (rows.Count == 0)
         {
             return first;
@@ -184,7 +187,7 @@ public sealed unsafe class ClpModel : ILpModel
 
         foreach (var row in rows)
         {
-            _rows.Add(row);
+            _rowCount++;
             _rowLower.Add(row.Lower);
             _rowUpper.Add(row.Upper);
         }
@@ -203,32 +206,58 @@ public sealed unsafe class ClpModel : ILpModel
             return first;
         }
 
+        if (IsQuadratic && columns.Any(c => c.EntryCount > 0))
+        {
+            throw new NotSupportedException("columns with entries cannot be added to a quadratic model");
+        }
+
         var lower = new double[columns.Count];
         var upper = new double[columns.Count];
         var cost = new double[columns.Count];
+        var starts = new int[columns.Count + 1];
+        var nonZeros = 0L;
         for (var k = 0; k < columns.Count; k++)
         {
             var c = columns[k];
-            CheckBounds(c.Lower, c.Upper, $"column {first + k}");
-            if (!double.IsFinite(c.Cost))
-            {
-                throw new ArgumentException($"column {first + k}: cost {c.Cost} is not finite", nameof(columns));
-            }
-
+            CheckColumn(c, first + k);
             lower[k] = ToClp(c.Lower);
             upper[k] = ToClp(c.Upper);
             cost[k] = c.Cost;
+            nonZeros += c.EntryCount;
+            if (nonZeros > int.MaxValue)
+            {
+                throw new ArgumentException("too many non-zeros for Clp's 32-bit CoinBigIndex", nameof(columns));
+            }
+
+            starts[k + 1] = (int)nonZeros;
         }
 
-        // Buffered changes reach Clp before it grows its arrays; the new columns have no entries and no Q terms.
+        var rows = new int[Math.Max(1, nonZeros)];
+        var values = new double[Math.Max(1, nonZeros)];
+        for (var k = 0; k < columns.Count; k++)
+        {
+            columns[k].Rows?.CopyTo(rows, starts[k]);
+            columns[k].Values?.CopyTo(values, starts[k]);
+        }
+
+        // Buffered changes reach Clp before it grows its arrays.
         PushChanges();
-        var starts = new int[columns.Count + 1];
-        var none = new int[1];
-        var noValues = new double[1];
-        fixed (double* l = lower, u = upper, o = cost, v = noValues)
-        fixed (int* s = starts, r = none)
+        fixed (double* l = lower, u = upper, o = cost, v = values)
+        fixed (int* s = starts, r = rows)
         {
             ClpNative.Clp_addColumns(_handle, columns.Count, l, u, o, s, r, v);
+        }
+
+        // New columns start at their lower bound in Clp's basis; a dual-feasible start may ask for the upper.
+        if (ClpNative.Clp_statusExists(_handle) != 0)
+        {
+            for (var k = 0; k < columns.Count; k++)
+            {
+                if (columns[k].StartAtUpper && double.IsFinite(columns[k].Upper))
+                {
+                    ClpNative.Clp_setColumnStatus(_handle, first + k, 2);
+                }
+            }
         }
 
         _colLower = [.. _colLower, .. columns.Select(c => c.Lower)];
@@ -237,6 +266,92 @@ public sealed unsafe class ClpModel : ILpModel
         _columnCount += columns.Count;
         _boundsOrRowsChangedSinceSolve = true;
         return first;
+    }
+
+    public void DeleteColumns(IReadOnlyList<int> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        if (columns.Count == 0)
+        {
+            return;
+        }
+
+        if (IsQuadratic)
+        {
+            throw new NotSupportedException("columns cannot be deleted from a quadratic model");
+        }
+
+        var gone = new bool[_columnCount];
+        foreach (var j in columns)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)j, (uint)_columnCount, nameof(columns));
+            if (gone[j])
+            {
+                throw new ArgumentException($"column {j} is listed twice", nameof(columns));
+            }
+
+            gone[j] = true;
+        }
+
+        // Clp keeps the status (basis) of the columns that stay.
+        PushChanges();
+        var which = columns.ToArray();
+        fixed (int* w = which)
+        {
+            ClpNative.Clp_deleteColumns(_handle, which.Length, w);
+        }
+
+        var keep = Enumerable.Range(0, _columnCount).Where(j => !gone[j]).ToArray();
+        _colLower = [.. keep.Select(j => _colLower[j])];
+        _colUpper = [.. keep.Select(j => _colUpper[j])];
+        _cost = [.. keep.Select(j => _cost[j])];
+        _columnCount = keep.Length;
+        _boundsOrRowsChangedSinceSolve = true;
+    }
+
+    public void SetBasis(IReadOnlyList<BasisStatus> columns, IReadOnlyList<BasisStatus> rows)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(rows);
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        if (columns.Count != _columnCount || rows.Count != _rowCount)
+        {
+            throw new ArgumentException($"a basis of {columns.Count} columns and {rows.Count} rows for a model of {_columnCount} and {_rowCount}");
+        }
+
+        if (IsQuadratic)
+        {
+            throw new NotSupportedException("a quadratic model always solves by the barrier, from scratch");
+        }
+
+        // Clp's status array: columns then rows, 1 basic, 2 at upper, 3 at lower.
+        PushChanges();
+        var status = new byte[_columnCount + _rowCount];
+        for (var j = 0; j < _columnCount; j++)
+        {
+            status[j] = Code(columns[j]);
+        }
+
+        for (var i = 0; i < _rowCount; i++)
+        {
+            status[_columnCount + i] = Code(rows[i]);
+        }
+
+        fixed (byte* s = status)
+        {
+            ClpNative.Clp_copyinStatus(_handle, s);
+        }
+
+        _hasBasis = true;
+        _boundsOrRowsChangedSinceSolve = true;
+
+        static byte Code(BasisStatus s) => s switch
+        {
+            BasisStatus.Basic => 1,
+            BasisStatus.AtUpper => 2,
+            _ => 3,
+        };
     }
 
     public void SetColumnBounds(int column, double lower, double upper)
@@ -253,7 +368,7 @@ public sealed unsafe class ClpModel : ILpModel
     public void SetRowBounds(int row, double lower, double upper)
     {
         ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)row, (uint)_rows.Count, nameof(row));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)row, (uint)_rowCount, nameof(row));
         CheckBounds(lower, upper, $"row {row}");
         _rowLower[row] = lower;
         _rowUpper[row] = upper;
@@ -351,7 +466,7 @@ public sealed unsafe class ClpModel : ILpModel
     private LpSolution ReadSolution(LpAlgorithm algorithm)
     {
         var n = _columnCount;
-        var m = _rows.Count;
+        var m = _rowCount;
         var primal = new double[n];
         var activity = new double[m];
         var rowDual = new double[m];
@@ -389,8 +504,9 @@ public sealed unsafe class ClpModel : ILpModel
             linear += _cost[j] * x[j];
         }
 
+        // Q covers the columns loaded with it (columns added later have no Q terms; a model with Q loses none).
         var quadratic = 0.0;
-        for (var j = 0; j < _qStart.Length - 1; j++)
+        for (var j = 0; j < Math.Min(x.Length, _qStart.Length - 1); j++)
         {
             var xj = x[j];
             for (var k = _qStart[j]; k < _qStart[j + 1]; k++)
@@ -414,13 +530,13 @@ public sealed unsafe class ClpModel : ILpModel
 
     /// <summary>Builds the constraint matrix column-wise in two passes over the rows (count, then fill):
     /// O(non-zeros), and Clp copies it once in <c>Clp_loadProblem</c>.</summary>
-    private void LoadMatrix()
+    private void LoadMatrix(IReadOnlyList<LpRow> rows)
     {
         var n = _columnCount;
-        var m = _rows.Count;
+        var m = rows.Count;
         var start = new int[n + 1];
         long nonZeros = 0;
-        foreach (var row in _rows)
+        foreach (var row in rows)
         {
             foreach (var c in row.Columns)
             {
@@ -445,7 +561,7 @@ public sealed unsafe class ClpModel : ILpModel
         var next = start[..n];
         for (var r = 0; r < m; r++)
         {
-            var row = _rows[r];
+            var row = rows[r];
             var cols = row.Columns;
             var vals = row.Values;
             for (var k = 0; k < cols.Length; k++)
@@ -562,6 +678,34 @@ public sealed unsafe class ClpModel : ILpModel
             if (!double.IsFinite(row.Values[k]))
             {
                 throw new ArgumentException($"row {index}: coefficient {row.Values[k]} of column {row.Columns[k]} is not finite");
+            }
+        }
+    }
+
+    private void CheckColumn(LpColumn column, int index)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        CheckBounds(column.Lower, column.Upper, $"column {index}");
+        if (!double.IsFinite(column.Cost))
+        {
+            throw new ArgumentException($"column {index}: cost {column.Cost} is not finite");
+        }
+
+        if ((column.Rows?.Length ?? 0) != (column.Values?.Length ?? 0))
+        {
+            throw new ArgumentException($"column {index}: {column.Rows?.Length ?? 0} rows but {column.Values?.Length ?? 0} values");
+        }
+
+        for (var k = 0; k < column.EntryCount; k++)
+        {
+            if ((uint)column.Rows![k] >= (uint)_rowCount)
+            {
+                throw new ArgumentException($"column {index} names row {column.Rows[k]}, which does not exist");
+            }
+
+            if (!double.IsFinite(column.Values![k]))
+            {
+                throw new ArgumentException($"column {index}: coefficient {column.Values[k]} in row {column.Rows[k]} is not finite");
             }
         }
     }

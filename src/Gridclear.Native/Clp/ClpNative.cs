@@ -37,6 +37,17 @@ internal static unsafe partial class ClpNative
     internal static partial void Clp_addColumns(
         ClpHandle model, int number, double* columnLower, double* columnUpper, double* objective, int* columnStarts, int* rows, double* elements);
 
+    /// <summary>Sets a column's basis status and its value when at a bound: 0 free, 1 basic, 2 at upper, 3 at lower,
+    /// 4 superbasic, 5 fixed.</summary>
+    [LibraryImport(Library)]
+    internal static partial void Clp_setColumnStatus(ClpHandle model, int sequence, int value);
+
+    [LibraryImport(Library)]
+    internal static partial void Clp_copyinStatus(ClpHandle model, byte* statusArray);
+
+    [LibraryImport(Library)]
+    internal static partial void Clp_deleteColumns(ClpHandle model, int number, int* which);
+
     [LibraryImport(Library)]
     internal static partial void Clp_chgRowLower(ClpHandle model, double* rowLower);
 
