@@ -13,15 +13,21 @@ namespace Gridclear.Ftr;
 /// </summary>
 public static class FtrAuction
 {
-    /// <summary>Bids per bus from which <see cref="FtrFormulation.Automatic"/> picks the angle formulation.</summary>
-    public const int AngleBidsPerBus = 4;
+    /// <summary>Bids per bus from which <see cref="FtrFormulation.Automatic"/> picks the angle formulation. Measured
+    /// (BENCHMARKS.md): at half a bid per bus shift factors are 20 % faster, at one bid per bus the two are even, at
+    /// four the angle LP is 5× faster (8,000 bids on case2000_goc: 14 s against 77 s).</summary>
+    public const int AngleBidsPerBus = 1;
 
     /// <summary>
-    /// The auction's solver settings unless the caller gives its own: equilibrium scaling. Clp's automatic
-    /// (geometric) scaling of this LP, whose angle columns carry susceptances of 1e5 beside unit bid entries, took
-    /// 70 % more dual simplex iterations on every case measured (BENCHMARKS.md).
+    /// The auction's solver settings for the angle LP unless the caller gives its own: equilibrium scaling. Clp's
+    /// automatic (geometric) scaling of this LP, whose angle columns carry susceptances of 1e5 beside unit bid
+    /// entries, took 70 % more dual simplex iterations on every case measured (BENCHMARKS.md).
     /// </summary>
-    public static LpOptions DefaultLp { get; } = new(Scaling: LpScaling.Equilibrium);
+    public static LpOptions AngleLp { get; } = new(Scaling: LpScaling.Equilibrium);
+
+    /// <summary>The same for the shift-factor LP, whose entries are all shift factors (at most 1) and whose bounds are
+    /// MW: no scaling. Either scaling Clp offers took 2.7× the iterations (2,000 bids on case2000_goc).</summary>
+    public static LpOptions ShiftFactorLp { get; } = new(Scaling: LpScaling.Off);
 
     /// <summary>Runs the auction. Throws <see cref="InvalidOperationException"/> when the outstanding FTRs alone
     /// are infeasible (check with <see cref="SimultaneousFeasibility.Check"/> first to report them as bad input),
@@ -56,13 +62,12 @@ public static class FtrAuction
             FtrFormulation.ShiftFactor => null,
             FtrFormulation.Angle => constraints as IFtrFlowConstraints
                 ?? throw new ArgumentException("the angle formulation needs constraints that describe their network (IFtrFlowConstraints)", nameof(options)),
-            // Automatic: the angle LP pays n balance rows and angle columns up front (its first solve pivots every
-            // angle in), which only the long dense rows of many bids repay: measured on case2000_goc, 2,000 bids
-            // solve faster with shift factors, 20,000 far faster with angles.
+            // Automatic: the angle LP carries n balance rows and angle columns, which only the long dense rows of
+            // many bids repay.
             _ => bids.Count >= AngleBidsPerBus * constraints.BusCount ? constraints as IFtrFlowConstraints : null,
         };
         var build = new FtrAuctionLp(constraints, bids, outLoads, options.ReleaseShare, network, outstanding, options.PriceColumns);
-        var lpOptions = options.Lp ?? DefaultLp;
+        var lpOptions = options.Lp ?? (network is null ? ShiftFactorLp : AngleLp);
         var x = build.UnconstrainedAwards();
         ILpModel? model = null;
         try
