@@ -328,6 +328,188 @@ public abstract class LpSolverConformance
         Assert.Equal(11, s.ReducedCost[0], DualTolerance);
     }
 
+    /// <summary>
+    /// Columns added with entries in existing rows (column generation) re-solve warm to the optimum of a model
+    /// loaded with them from the start. Columns whose reduced cost at the last duals is not negative change
+    /// nothing: the basis stays optimal, 0 iterations. The others start at their upper bound, where that reduced
+    /// cost favours them, which keeps the basis dual feasible for the warm dual simplex.
+    /// </summary>
+    [Fact]
+    public void Columns_added_with_entries_solve_warm_to_the_full_optimum()
+    {
+        var full = RandomDispatch.Build(generators: 600, flowRows: 30, quadratic: false, seed: 8);
+        const int kept = 450;
+        using var model = Load(Restrict(full, kept));
+        var first = model.Solve();
+        Assert.True(first.IsOptimal);
+
+        var pricedOut = new List<(int Index, LpColumn Column)>();
+        var pricedIn = new List<(int Index, LpColumn Column)>();
+        for (var j = kept; j < full.ColumnCount; j++)
+        {
+            var rows = new List<int>();
+            var values = new List<double>();
+            for (var r = 0; r < full.RowCount; r++)
+            {
+                var k = Array.IndexOf(full.Rows[r].Columns, j);
+                if (k >= 0)
+                {
+                    rows.Add(r);
+                    values.Add(full.Rows[r].Values[k]);
+                }
+            }
+
+            var reduced = full.Cost[j] - rows.Select((r, k) => first.RowDual[r] * values[k]).Sum();
+            (reduced < 0 ? pricedIn : pricedOut).Add((j, new LpColumn(full.ColumnLower[j], full.ColumnUpper[j], full.Cost[j], [.. rows], [.. values], StartAtUpper: reduced < 0)));
+        }
+
+        Assert.NotEmpty(pricedIn);
+        Assert.NotEmpty(pricedOut);
+        Assert.Equal(kept, model.AddColumns([.. pricedOut.Select(c => c.Column)]));
+        var unchanged = model.Solve();
+        Assert.Equal(0, unchanged.Iterations);
+        Assert.Equal(first.Objective, unchanged.Objective, 1e-9 * Math.Abs(first.Objective));
+
+        model.AddColumns([.. pricedIn.Select(c => c.Column)]);
+        Assert.Equal(full.ColumnCount, model.ColumnCount);
+        var warm = model.Solve();
+        var order = Enumerable.Range(0, kept).Concat(pricedOut.Select(c => c.Index)).Concat(pricedIn.Select(c => c.Index)).ToArray();
+        var reordered = Restrict(full, order);
+        using var coldModel = Load(reordered);
+        var cold = coldModel.Solve();
+        Assert.True(warm.IsOptimal);
+        Assert.True(warm.Objective < first.Objective, "columns that price in lower the minimum");
+        Assert.Equal(cold.Objective, warm.Objective, 1e-7 * Math.Abs(cold.Objective));
+        OptimalityConditions.Assert(reordered, warm, KktTolerance);
+    }
+
+    /// <summary>Deleting columns leaves the model that never had them: the same optimum, indices closed up.</summary>
+    [Fact]
+    public void Deleted_columns_leave_the_optimum_of_the_model_without_them()
+    {
+        var full = RandomDispatch.Build(generators: 300, flowRows: 12, quadratic: false, seed: 9);
+        using var model = Load(full);
+        Assert.True(model.Solve().IsOptimal);
+        var gone = Enumerable.Range(0, full.ColumnCount).Where(j => j % 3 == 1).ToArray();
+        model.DeleteColumns([.. gone.Reverse()]);
+        Assert.Equal(full.ColumnCount - gone.Length, model.ColumnCount);
+        var after = model.Solve();
+
+        var keep = Enumerable.Range(0, full.ColumnCount).Where(j => j % 3 != 1).ToArray();
+        var smaller = Restrict(full, keep);
+        using var reference = Load(smaller);
+        var expected = reference.Solve();
+        Assert.True(after.IsOptimal);
+        Assert.Equal(expected.Objective, after.Objective, 1e-7 * Math.Abs(expected.Objective));
+        OptimalityConditions.Assert(smaller, after, KktTolerance);
+        Assert.Throws<ArgumentException>(() => model.DeleteColumns([0, 0]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.DeleteColumns([model.ColumnCount]));
+    }
+
+    /// <summary>
+    /// A basis handed to the solver is where it starts: the optimal basis of an earlier solve, read off its
+    /// solution (the problem is non-degenerate), makes a fresh model optimal at once; a wrong status (a column
+    /// at upper reported at lower) costs pivots but still reaches the optimum.
+    /// </summary>
+    [Fact]
+    public void A_given_basis_is_where_the_solve_starts()
+    {
+        var p = RandomDispatch.Build(generators: 400, flowRows: 20, quadratic: false, seed: 12);
+        using var first = Load(p);
+        var solved = first.Solve();
+        Assert.True(solved.Iterations > 20);
+        var (columns, rows) = BasisOf(p, solved);
+        Assert.Equal(p.RowCount, columns.Count(s => s == BasisStatus.Basic) + rows.Count(s => s == BasisStatus.Basic));
+
+        using var started = Load(p);
+        started.SetBasis(columns, rows);
+        var again = started.Solve();
+        Assert.True(again.IsOptimal);
+        Assert.True(again.Iterations <= 2, $"{again.Iterations} iterations from the optimal basis");
+        Assert.Equal(solved.Objective, again.Objective, 1e-9 * Math.Abs(solved.Objective));
+
+        var wrong = (BasisStatus[])columns.Clone();
+        var atUpper = Array.IndexOf(wrong, BasisStatus.AtUpper);
+        Assert.True(atUpper >= 0);
+        wrong[atUpper] = BasisStatus.AtLower;
+        using var repaired = Load(p);
+        repaired.SetBasis(wrong, rows);
+        var fixedUp = repaired.Solve();
+        Assert.True(fixedUp.IsOptimal);
+        Assert.Equal(solved.Objective, fixedUp.Objective, 1e-7 * Math.Abs(solved.Objective));
+
+        Assert.Throws<ArgumentException>(() => started.SetBasis(columns[1..], rows));
+    }
+
+    /// <summary>Every scaling reaches the same optimum.</summary>
+    [Theory]
+    [InlineData(LpScaling.Automatic)]
+    [InlineData(LpScaling.Equilibrium)]
+    [InlineData(LpScaling.Off)]
+    public void Every_scaling_reaches_the_same_optimum(LpScaling scaling)
+    {
+        var p = RandomDispatch.Build(generators: 200, flowRows: 10, quadratic: false, seed: 31);
+        using var reference = Load(p);
+        var expected = reference.Solve();
+        using var model = Load(p, new LpOptions(Scaling: scaling));
+        var solution = model.Solve();
+        Assert.True(solution.IsOptimal);
+        Assert.Equal(expected.Objective, solution.Objective, 1e-7 * Math.Abs(expected.Objective));
+        OptimalityConditions.Assert(p, solution, KktTolerance);
+    }
+
+    /// <summary>The first <paramref name="count"/> columns of a problem, with their rows restricted to them.</summary>
+    private static LpProblem Restrict(LpProblem full, int count) => Restrict(full, [.. Enumerable.Range(0, count)]);
+
+    /// <summary>The columns <paramref name="keep"/> of a problem, in that order, with their rows restricted to them.</summary>
+    private static LpProblem Restrict(LpProblem full, int[] keep)
+    {
+        var index = new Dictionary<int, int>();
+        var p = new LpProblem();
+        foreach (var j in keep)
+        {
+            index[j] = p.AddColumn(full.ColumnLower[j], full.ColumnUpper[j], full.Cost[j]);
+        }
+
+        foreach (var row in full.Rows)
+        {
+            var cols = new List<int>();
+            var vals = new List<double>();
+            for (var k = 0; k < row.Columns.Length; k++)
+            {
+                if (index.TryGetValue(row.Columns[k], out var j))
+                {
+                    cols.Add(j);
+                    vals.Add(row.Values[k]);
+                }
+            }
+
+            p.AddRow(new LpRow(row.Lower, row.Upper, [.. cols], [.. vals]));
+        }
+
+        return p;
+    }
+
+    /// <summary>The basis a non-degenerate optimum sits at: what is strictly inside its bounds is basic.</summary>
+    private static (BasisStatus[] Columns, BasisStatus[] Rows) BasisOf(LpProblem p, LpSolution s)
+    {
+        static BasisStatus Status(double v, double lower, double upper) =>
+            v <= lower + 1e-7 ? BasisStatus.AtLower : v >= upper - 1e-7 ? BasisStatus.AtUpper : BasisStatus.Basic;
+        var columns = new BasisStatus[p.ColumnCount];
+        for (var j = 0; j < columns.Length; j++)
+        {
+            columns[j] = Status(s.Primal[j], p.ColumnLower[j], p.ColumnUpper[j]);
+        }
+
+        var rows = new BasisStatus[p.RowCount];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            rows[r] = Status(s.RowActivity[r], p.Rows[r].Lower, p.Rows[r].Upper);
+        }
+
+        return (columns, rows);
+    }
+
     /// <summary>Re-solving an unchanged model starts at its optimal basis: nothing to do.</summary>
     [Fact]
     public void Unchanged_resolve_is_immediate_and_identical()
