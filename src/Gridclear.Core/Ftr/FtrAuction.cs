@@ -19,15 +19,13 @@ public static class FtrAuction
     public const int AngleBidsPerBus = 1;
 
     /// <summary>
-    /// The auction's solver settings for the angle LP unless the caller gives its own: equilibrium scaling. Clp's
-    /// automatic (geometric) scaling of this LP, whose angle columns carry susceptances of 1e5 beside unit bid
-    /// entries, took 70 % more dual simplex iterations on every case measured (BENCHMARKS.md).
+    /// The auction's solver settings unless the caller gives its own: no scaling. Its LPs are scaled by
+    /// construction (shift factors of at most 1, MW bounds, $/MW costs; in the angle LP, susceptance entries that
+    /// turn radians into MW), and Clp's scalings cost iterations on every case measured (BENCHMARKS.md): its
+    /// automatic (geometric) scaling 70 % more on the 20,000-bid angle LP, 2.7× on the 2,000-bid shift-factor LP;
+    /// equilibrium scaling 12 % more, and it ends "optimal" scaled but not unscaled, which costs a clean-up.
     /// </summary>
-    public static LpOptions AngleLp { get; } = new(Scaling: LpScaling.Equilibrium);
-
-    /// <summary>The same for the shift-factor LP, whose entries are all shift factors (at most 1) and whose bounds are
-    /// MW: no scaling. Either scaling Clp offers took 2.7× the iterations (2,000 bids on case2000_goc).</summary>
-    public static LpOptions ShiftFactorLp { get; } = new(Scaling: LpScaling.Off);
+    public static LpOptions DefaultLp { get; } = new(Scaling: LpScaling.Off);
 
     /// <summary>Runs the auction. Throws <see cref="InvalidOperationException"/> when the outstanding FTRs alone
     /// are infeasible (check with <see cref="SimultaneousFeasibility.Check"/> first to report them as bad input),
@@ -67,7 +65,7 @@ public static class FtrAuction
             _ => bids.Count >= AngleBidsPerBus * constraints.BusCount ? constraints as IFtrFlowConstraints : null,
         };
         var build = new FtrAuctionLp(constraints, bids, outLoads, options.ReleaseShare, network, outstanding, options.PriceColumns);
-        var lpOptions = options.Lp ?? (network is null ? ShiftFactorLp : AngleLp);
+        var lpOptions = options.Lp ?? DefaultLp;
         var x = build.UnconstrainedAwards();
         ILpModel? model = null;
         try

@@ -10,7 +10,7 @@ namespace Gridclear.Ftr;
 /// row is dense over the bids, so a few well-chosen rows a round solve faster than many.</param>
 /// <param name="Formulation">How the LP writes the network: angles (sparse obligations) or shift factors (dense
 /// rows); by default angles for many bids per bus where the constraints allow.</param>
-/// <param name="Lp">Solver settings; null for <see cref="FtrAuction.AngleLp"/> or <see cref="FtrAuction.ShiftFactorLp"/>.</param>
+/// <param name="Lp">Solver settings; null for <see cref="FtrAuction.DefaultLp"/>.</param>
 /// <param name="PriceColumns">Column generation over dense bid columns (see FtrAuctionLp.Columns.cs): same optimum,
 /// far fewer entries in the LP; off only to cross-check it.</param>
 /// <param name="EnteringPerRound">The most bids held out that are priced back into the LP in one round, the most

@@ -121,15 +121,18 @@ public sealed unsafe class ClpModel : ILpModel
         // infeasibilities (secondary status 2-4): a wrong vertex whose duals have the wrong sign (seen on the
         // example market: a flow limit held as if it were an equality, 19 $/h above the optimum). Clean up
         // unscaled with primal simplex from the basis reached; scaling stays off for this model's warm re-solves.
+        var earlier = 0;
         if (!IsQuadratic && ClpNative.Clp_status(_handle) == 0 && ClpNative.Clp_secondaryStatus(_handle) is >= 2 and <= 4)
         {
+            // The clean-up counts its iterations afresh.
+            earlier = ClpNative.Clp_numberIterations(_handle);
             ClpNative.Clp_scaling(_handle, 0);
             ClpNative.Clp_primal(_handle, 0);
         }
 
         _costChangedSinceSolve = false;
         _boundsOrRowsChangedSinceSolve = false;
-        var solution = ReadSolution(algorithm);
+        var solution = ReadSolution(algorithm, earlier);
 
         // Only a basis that came out of an optimal simplex (or crossover) solve is worth starting from.
         _hasBasis = solution.Status == LpStatus.Optimal && !IsQuadratic;
@@ -463,7 +466,7 @@ public sealed unsafe class ClpModel : ILpModel
         }
     }
 
-    private LpSolution ReadSolution(LpAlgorithm algorithm)
+    private LpSolution ReadSolution(LpAlgorithm algorithm, int earlierIterations)
     {
         var n = _columnCount;
         var m = _rowCount;
@@ -477,7 +480,7 @@ public sealed unsafe class ClpModel : ILpModel
         Copy(ClpNative.Clp_getReducedCost(_handle), reducedCost);
 
         var status = MapStatus();
-        var iterations = ClpNative.Clp_numberIterations(_handle);
+        var iterations = earlierIterations + ClpNative.Clp_numberIterations(_handle);
         return new LpSolution(status, Objective(primal), primal, activity, rowDual, reducedCost, iterations, algorithm);
     }
 
