@@ -449,13 +449,20 @@ public abstract class LpSolverConformance
     public void Every_scaling_reaches_the_same_optimum(LpScaling scaling)
     {
         var p = RandomDispatch.Build(generators: 200, flowRows: 10, quadratic: false, seed: 31);
+        AssertDefaultOptimum(p, new LpOptions(Scaling: scaling));
+    }
+
+    /// <summary>Solves <paramref name="p"/> with <paramref name="options"/> and checks it reaches the optimum of the default options.</summary>
+    private LpSolution AssertDefaultOptimum(LpProblem p, LpOptions options)
+    {
         using var reference = Load(p);
         var expected = reference.Solve();
-        using var model = Load(p, new LpOptions(Scaling: scaling));
+        using var model = Load(p, options);
         var solution = model.Solve();
         Assert.True(solution.IsOptimal);
         Assert.Equal(expected.Objective, solution.Objective, 1e-7 * Math.Abs(expected.Objective));
         OptimalityConditions.Assert(p, solution, KktTolerance);
+        return solution;
     }
 
     /// <summary>The first <paramref name="count"/> columns of a problem, with their rows restricted to them.</summary>
@@ -611,13 +618,7 @@ public abstract class LpSolverConformance
     public void Every_algorithm_reaches_the_same_LP_optimum(LpAlgorithm algorithm)
     {
         var p = RandomDispatch.Build(generators: 150, flowRows: 8, quadratic: false, seed: 21);
-        using var reference = Load(p);
-        var expected = reference.Solve();
-        using var model = Load(p, new LpOptions(Algorithm: algorithm));
-        var solution = model.Solve();
-        Assert.True(solution.IsOptimal);
-        Assert.Equal(expected.Objective, solution.Objective, 1e-7 * Math.Abs(expected.Objective));
-        OptimalityConditions.Assert(p, solution, KktTolerance);
+        var solution = AssertDefaultOptimum(p, new LpOptions(Algorithm: algorithm));
         if (algorithm != LpAlgorithm.Automatic)
         {
             Assert.Equal(algorithm, solution.Algorithm);
