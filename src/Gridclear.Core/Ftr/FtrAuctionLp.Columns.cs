@@ -285,17 +285,11 @@ internal sealed partial class FtrAuctionLp
             return;
         }
 
-        var paths = held.Select(b => _pathOfBid[b]).Distinct().Order().ToArray();
-        var coefficients = new double[_constraints.BusCount];
-        var flows = new double[_paths.Count];
+        var (paths, coefficients, flows) = FlowBuffers([.. held]);
         var back = new HashSet<int>();
         foreach (var (constraint, direction) in selected)
         {
-            _constraints.Coefficients(constraint, coefficients);
-            foreach (var p in paths)
-            {
-                flows[p] = Flow(p, coefficients);
-            }
+            ConstraintFlows(constraint, paths, coefficients, flows);
 
             // Only options are held at full MW (CanHoldAtMw), so the row is directional and every load one-signed.
             var capacity = Capacity(constraint, direction);
@@ -395,27 +389,7 @@ internal sealed partial class FtrAuctionLp
     private double[] PricedAt(double[] rowDual, int[] bids)
     {
         var priced = new double[_bids.Count];
-        var (paths, coefficients, flows) = FlowBuffers(bids);
-        for (var r = 0; r < _rowKeys.Count; r++)
-        {
-            var y = rowDual[_balanceCount + r];
-            if (y == 0)
-            {
-                continue;
-            }
-
-            var direction = RowFlows(r, paths, coefficients, flows);
-            var negligible = _negligible[r];
-            foreach (var b in bids)
-            {
-                var c = Coefficient(b, flows[_pathOfBid[b]], direction);
-                if (Math.Abs(c) > negligible)
-                {
-                    priced[b] += y * c;
-                }
-            }
-        }
-
+        ForEachRowCoefficient(bids, (r, b, c) => priced[b] += rowDual[_balanceCount + r] * c, r => rowDual[_balanceCount + r] != 0);
         return priced;
     }
 
@@ -427,13 +401,19 @@ internal sealed partial class FtrAuctionLp
     private int RowFlows(int r, int[] paths, double[] coefficients, double[] flows)
     {
         var (constraint, direction) = _rowKeys[r];
+        ConstraintFlows(constraint, paths, coefficients, flows);
+        return direction;
+    }
+
+    /// <summary>Fills <paramref name="flows"/>[p] with each path's flow on <paramref name="constraint"/>, in the model
+    /// or not.</summary>
+    private void ConstraintFlows(int constraint, int[] paths, double[] coefficients, double[] flows)
+    {
         _constraints.Coefficients(constraint, coefficients);
         foreach (var p in paths)
         {
             flows[p] = Flow(p, coefficients);
         }
-
-        return direction;
     }
 
     /// <summary>Column indices of bids and angles after columns left (later ones moved down).</summary>
