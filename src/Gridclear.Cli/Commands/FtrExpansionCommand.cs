@@ -23,7 +23,7 @@ internal static class FtrExpansionCommand
         var market = new Option<string?>("--market") { Description = "A market folder: hubs, zones, interfaces, nomograms, contingencies, outstanding ftrs.csv." };
         var requests = new Option<string>("--requests") { Description = "Requests: request,holder,source,sink,mw[,kind] (kind obligation|option, default obligation).", Required = true };
         var outDir = new Option<string>("--out") { Description = "Folder for awards.csv (ftrs.csv format), expansion.csv, summary.json.", Required = true };
-        var command = new Command("ftr-expansion", "Award FTRs for a transmission expansion: the most MW on the requested paths that the expanded network supports with every outstanding FTR, and how much of it the old network already supported.");
+        var command = new Command("ftr-expansion", "Award FTRs for a transmission expansion: the MW the expanded network supports on the requested paths beyond every outstanding FTR and beyond what the old network already supported (the increment only).");
         command.Options.Add(before);
         command.Options.Add(after);
         command.Options.Add(market);
@@ -65,7 +65,7 @@ internal static class FtrExpansionCommand
             FtrExpansionWriter.Write(parse.GetValue(outDir)!, result);
             (output ?? Console.Out).WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"ftr-expansion: {list.Count} requests, {result.AwardedMw:F3} MW awarded on the expanded network, {result.BeforeMw:F3} MW feasible before, {result.IncrementalMw:F3} MW incremental"));
+                $"ftr-expansion: {list.Count} requests, {result.ExpandedMw:F3} MW feasible on the expanded network, {result.BeforeMw:F3} MW before, {result.IncrementalMw:F3} MW incremental; {result.AwardedMw:F3} MW awarded"));
             return CommandRunner.Success;
         });
         return command;

@@ -57,6 +57,13 @@ public sealed class FtrAuctionRun
         var ftrsPath = marketDirectory is null ? null : Path.Combine(marketDirectory, FtrFileReader.FtrsFile);
         IReadOnlyList<OutstandingFtr> outstanding = ftrsPath is not null && File.Exists(ftrsPath) ? FtrFileReader.ReadOutstanding(ftrsPath, resolver) : [];
         var bids = FtrFileReader.ReadBids(bidsPath, resolver, outstanding);
+        // An --arrs file named on the command line must exist (a typo would silently leave the revenue with the
+        // operator); the market folder's arrs.csv is optional.
+        if (arrsPath is not null && !File.Exists(arrsPath))
+        {
+            throw new InvalidInputException(arrsPath, null, Directory.Exists(arrsPath) ? "--arrs names a folder, not a file" : "--arrs names a file that does not exist");
+        }
+
         arrsPath ??= marketDirectory is null ? null : Path.Combine(marketDirectory, FtrFileReader.ArrsFile);
         IReadOnlyList<Arr>? arrs = arrsPath is not null && File.Exists(arrsPath) ? FtrFileReader.ReadArrs(arrsPath, resolver) : null;
         var readSeconds = watch.Elapsed.TotalSeconds;

@@ -7,8 +7,9 @@ namespace Gridclear.IO.Ftr;
 
 /// <summary>
 /// Writes an expansion's FTR awards (F6): <c>awards.csv</c> in ftrs.csv format (<c>ftr,holder,source,sink,mw,kind</c>,
-/// one row per request awarded more than 0 MW, id = the request's) so it can be appended to the outstanding set;
-/// <c>expansion.csv</c> (every request: requested, awarded, feasible before the expansion, incremental MW);
+/// one row per request awarded more than 0 MW, id = the request's, mw = the increment awarded) so it can be appended
+/// to the outstanding set; <c>expansion.csv</c> (every request: requested, awarded, feasible before the expansion,
+/// incremental MW, feasible on the expanded network);
 /// <c>summary.json</c>.
 /// </summary>
 public static class FtrExpansionWriter
@@ -23,9 +24,9 @@ public static class FtrExpansionWriter
                 $"{Text(a.Request.Id)},{Text(a.Request.Holder)},{Text(a.Request.Path.Source.Label)},{Text(a.Request.Path.Sink.Label)},{Number(a.AwardedMw)},{FtrFileReader.Text(a.Request.Kind)}"));
         WriteFile(
             Path.Combine(directory, "expansion.csv"),
-            "request,holder,source,sink,kind,requested_mw,awarded_mw,before_mw,incremental_mw",
+            "request,holder,source,sink,kind,requested_mw,awarded_mw,before_mw,incremental_mw,expanded_mw",
             result.Awards.Select(a =>
-                $"{Text(a.Request.Id)},{Text(a.Request.Holder)},{Text(a.Request.Path.Source.Label)},{Text(a.Request.Path.Sink.Label)},{FtrFileReader.Text(a.Request.Kind)},{Number(a.Request.Mw)},{Number(a.AwardedMw)},{Number(a.BeforeMw)},{Number(a.IncrementalMw)}"));
+                $"{Text(a.Request.Id)},{Text(a.Request.Holder)},{Text(a.Request.Path.Source.Label)},{Text(a.Request.Path.Sink.Label)},{FtrFileReader.Text(a.Request.Kind)},{Number(a.Request.Mw)},{Number(a.AwardedMw)},{Number(a.BeforeMw)},{Number(a.IncrementalMw)},{Number(a.ExpandedMw)}"));
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -35,6 +36,8 @@ public static class FtrExpansionWriter
             json.WriteNumber("awarded_mw", Math.Round(result.AwardedMw, 6));
             json.WriteNumber("before_mw", Math.Round(result.BeforeMw, 6));
             json.WriteNumber("incremental_mw", Math.Round(result.IncrementalMw, 6));
+            json.WriteNumber("expanded_mw", Math.Round(result.ExpandedMw, 6));
+            json.WriteNumber("before_share_reserved", Math.Round(result.BeforeShare, 9));
             json.WriteBoolean("outstanding_feasible_before", result.OutstandingFeasibleBefore);
             json.WriteEndObject();
         }

@@ -15,6 +15,14 @@ public static class FtrFileReader
     public const string FtrsFile = "ftrs.csv";
     public const string ArrsFile = "arrs.csv";
 
+    /// <summary>The largest FTR, ARR or request quantity accepted, MW: a thousand times the largest interconnections'
+    /// load. Beyond it the LP's numbers lose their meaning (and 1e28 MW overflowed the solver).</summary>
+    public const double MaxMw = 1e6;
+
+    /// <summary>The largest bid price accepted, in absolute value, $/MW for the term: a year of a 10,000 $/MWh price
+    /// difference is 8.8e7 $/MW. Beyond it (1e308 once crashed the auction) the objective swamps the solver.</summary>
+    public const double MaxPricePerMw = 1e9;
+
     /// <summary>A resolver for the network and a market's hubs and zones (MATPOWER areas when it has none).</summary>
     public static FtrLocationResolver Resolver(Network.Network network, MarketInput input)
     {
@@ -111,6 +119,10 @@ public static class FtrFileReader
             };
             var mw = PositiveMw(table, row);
             var price = table.GetDouble(row, "price");
+            if (Math.Abs(price) > MaxPricePerMw)
+            {
+                throw table.Error(row, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"column 'price': {price:R} $/MW is beyond the limit of ±{MaxPricePerMw:0e0} $/MW"));
+            }
             if (side == FtrSide.Sell)
             {
                 var key = (bidder, PathKey(path), kind);
@@ -173,6 +185,11 @@ public static class FtrFileReader
     private static double PositiveMw(CsvTable table, CsvRow row)
     {
         var mw = table.GetDouble(row, "mw");
+        if (mw > MaxMw)
+        {
+            throw table.Error(row, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"column 'mw': {mw:R} MW is beyond the limit of {MaxMw:0e0} MW"));
+        }
+
         return mw > 0 ? mw : throw table.Error(row, $"column 'mw': {mw} must be positive");
     }
 

@@ -15,7 +15,7 @@ public sealed class FtrAuctionCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private (int Code, string Error) Run(string bids, string? ftrs = null, string? hubs = null)
+    private (int Code, string Error) Run(string bids, string? ftrs = null, string? hubs = null, params string[] extra)
     {
         var market = Path.Combine(_dir, "market");
         Directory.CreateDirectory(market);
@@ -34,7 +34,7 @@ public sealed class FtrAuctionCliTests : IDisposable
         var root = new RootCommand();
         root.Subcommands.Add(FtrAuctionCommand.Create(TextWriter.Null));
         var error = new StringWriter();
-        var code = CommandRunner.Invoke(root, ["ftr-auction", "--case", TestPaths.Case("case5"), "--market", market, "--bids", bidsPath, "--out", Path.Combine(_dir, "out")], error);
+        var code = CommandRunner.Invoke(root, ["ftr-auction", "--case", TestPaths.Case("case5"), "--market", market, "--bids", bidsPath, "--out", Path.Combine(_dir, "out"), .. extra], error);
         return (code, error.ToString());
     }
 
@@ -70,12 +70,27 @@ public sealed class FtrAuctionCliTests : IDisposable
     [InlineData("A,x,5,5,option,buy,10,1\n", "bids.csv:2:", "are the same location")]
     [InlineData("A,x,5,4,option,sell,10,1\n", "bids.csv:2:", "holds only 0 MW")]
     [InlineData("A,x,5,4,option,buy,10,1\nA,y,5,4,option,buy,10,1\n", "bids.csv:3:", "appears twice")]
+    [InlineData("A,x,5,4,obligation,buy,10,1\nB,x,5,4,obligation,buy,10,1e308\n", "bids.csv:3:", "column 'price'")]
+    [InlineData("A,x,5,4,obligation,buy,10,-2e9\n", "bids.csv:2:", "beyond the limit")]
+    [InlineData("A,x,5,4,obligation,buy,1e28,1\n", "bids.csv:2:", "column 'mw'")]
     public void BadBidsExitTwoWithFileLineAndProblem(string rows, string where, string problem)
     {
         var (code, error) = Run(Header + rows);
         Assert.Equal(CommandRunner.BadInput, code);
         Assert.Contains(where, error, StringComparison.Ordinal);
         Assert.Contains(problem, error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "out")), "nothing is written on bad input");
+    }
+
+    /// <summary>Regression (issue 11): an --arrs file that does not exist was silently ignored.</summary>
+    [Fact]
+    public void MissingArrsFileExitsTwoNamingIt()
+    {
+        var missing = Path.Combine(_dir, "no-such-arrs.csv");
+        var (code, error) = Run(Header + "A,x,5,4,obligation,buy,10,1\n", null, null, "--arrs", missing);
+        Assert.Equal(CommandRunner.BadInput, code);
+        Assert.Contains(missing, error, StringComparison.Ordinal);
+        Assert.Contains("does not exist", error, StringComparison.Ordinal);
     }
 
     [Fact]
