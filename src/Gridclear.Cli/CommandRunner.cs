@@ -13,6 +13,16 @@ public static class CommandRunner
     public static int Invoke(RootCommand root, string[] args, TextWriter? error = null)
     {
         error ??= Console.Error;
+
+        // A first word that is no verb is an error even with --help (System.CommandLine would print the root's help
+        // and exit 0, so a typo in a script passes unnoticed).
+        if (args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.Count > 0
+            && !root.Subcommands.Any(c => c.Name == args[0] || c.Aliases.Contains(args[0])))
+        {
+            error.WriteLine($"gridclear: unknown verb '{args[0]}' (verbs: {string.Join(", ", root.Subcommands.Select(c => c.Name))}; see gridclear --help)");
+            return BadInput;
+        }
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -6,6 +6,18 @@ namespace Gridclear.Cli;
 /// <summary>Every verb of <c>./gridclear</c>, in the order <c>--help</c> lists them.</summary>
 internal static class Verbs
 {
+    /// <summary>The <c>gridclear</c> command with every verb: what <c>Program</c> runs, and what tests run in-process.</summary>
+    public static RootCommand Root()
+    {
+        var root = new RootCommand("Gridclear: security-constrained market clearing, locational prices, settlements and FTRs.");
+        foreach (var command in All())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
     public static IEnumerable<Command> All()
     {
         yield return ClearCommand.Create();

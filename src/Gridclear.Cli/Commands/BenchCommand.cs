@@ -31,7 +31,18 @@ internal static class BenchCommand
         command.Options.Add(markdown);
         command.SetAction(parse =>
         {
-            var results = parse.GetValue(cases)!.Select(c => Measure(c, Math.Max(1, parse.GetValue(repeat)), parse.GetValue(rows))).ToList();
+            var times = parse.GetValue(repeat);
+            if (times < 1)
+            {
+                throw new InvalidInputException("--repeat", null, $"{times} repetitions: give at least 1");
+            }
+
+            if (parse.GetValue(rows) < 0)
+            {
+                throw new InvalidInputException("--ptdf-rows", null, $"{parse.GetValue(rows)} rows: give 0 or more");
+            }
+
+            var results = parse.GetValue(cases)!.Select(c => Measure(c, times, parse.GetValue(rows))).ToList();
             Print(results, parse.GetValue(markdown), output ?? Console.Out);
             return CommandRunner.Success;
         });

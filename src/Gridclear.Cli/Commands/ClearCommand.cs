@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Gridclear.Cli.Runs;
 using Gridclear.Ftr;
+using Gridclear.IO.Output;
 using Gridclear.IO.Results;
 using Gridclear.Market;
 using Gridclear.Settlement;
@@ -30,8 +31,9 @@ internal static class ClearCommand
         command.SetAction(parse =>
         {
             var options = new ClearingOptions(Reference: ParseReference(parse.GetValue(reference)!));
+            using var folder = OutputFolder.Open(parse.GetValue(outDir)!);
             var run = DayAheadRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), options);
-            var dir = parse.GetValue(outDir)!;
+            var dir = folder.Path;
             var ftrs = run.Ftrs;
             var summary = SettlementSummary(run) ?? [];
             if (ftrs is not null)
@@ -57,6 +59,7 @@ internal static class ClearCommand
                 FtrSettlementStep.Write(dir, ftrs);
             }
 
+            folder.Commit();
             Print(run, output ?? Console.Out);
             return CommandRunner.Success;
         });

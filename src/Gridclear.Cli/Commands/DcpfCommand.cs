@@ -2,6 +2,7 @@ using System.CommandLine;
 using Gridclear.Flows;
 using Gridclear.IO.Flows;
 using Gridclear.IO.Matpower;
+using Gridclear.IO.Output;
 using Gridclear.Native.Klu;
 using Gridclear.Network;
 
@@ -22,12 +23,12 @@ internal static class DcpfCommand
         command.Options.Add(outOption);
         command.SetAction(parse =>
         {
+            using var folder = OutputFolder.Open(parse.GetValue(outOption)!);
             var compiled = NetworkCompiler.Compile(MatpowerReader.ReadFile(parse.GetValue(caseOption)!));
             var network = compiled.Network;
             var result = DcPowerFlow.Solve(network, new KluSolver(), compiled.ReferenceAngleDeg);
 
-            var dir = parse.GetValue(outOption)!;
-            Directory.CreateDirectory(dir);
+            var dir = folder.Path;
             using (var flows = new StreamWriter(Path.Combine(dir, "flows.csv")))
             {
                 FlowCsvWriter.WriteFlows(flows, network, result.BranchFlowMw);
@@ -37,6 +38,8 @@ internal static class DcpfCommand
             {
                 FlowCsvWriter.WriteAngles(angles, network, result.BusAngleDeg);
             }
+
+            folder.Commit();
 
             var writer = output ?? Console.Out;
             foreach (var note in compiled.Notes)

@@ -3,6 +3,7 @@ using System.Globalization;
 using Gridclear.Cli.Runs;
 using Gridclear.Ftr;
 using Gridclear.IO.Ftr;
+using Gridclear.IO.Output;
 using Spectre.Console;
 
 namespace Gridclear.Cli.Commands;
@@ -37,14 +38,16 @@ internal static class FtrAuctionCommand
                 throw new InvalidInputException("--release", null, $"{share.ToString(CultureInfo.InvariantCulture)} is not in (0, 1]");
             }
 
+            using var folder = OutputFolder.Open(parse.GetValue(outDir)!);
             var run = FtrAuctionRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), parse.GetValue(bids)!, parse.GetValue(arrs), new FtrAuctionOptions(ReleaseShare: share, Trace: Environment.GetEnvironmentVariable("GRIDCLEAR_TRACE") == "1" ? line => Console.Error.WriteLine(line) : null));
-            FtrAuctionWriter.Write(parse.GetValue(outDir)!, run.Network, run.Result, run.Outstanding, run.Arrs, new Dictionary<string, object?>
+            FtrAuctionWriter.Write(folder.Path, run.Network, run.Result, run.Outstanding, run.Arrs, new Dictionary<string, object?>
             {
                 ["release_share"] = share,
                 ["outstanding_ftrs"] = run.Outstanding.Count,
                 ["security_constraints"] = run.ConstraintCount,
                 ["seconds"] = new Dictionary<string, double> { ["read"] = Math.Round(run.ReadSeconds, 3), ["model"] = Math.Round(run.ModelSeconds, 3), ["clear"] = Math.Round(run.ClearSeconds, 3) },
             });
+            folder.Commit();
             Print(run, output ?? Console.Out);
             return CommandRunner.Success;
         });

@@ -2,9 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using Gridclear.Flows;
 using Gridclear.Ftr;
+using Gridclear.IO.Files;
 using Gridclear.IO.Ftr;
 using Gridclear.IO.Market;
 using Gridclear.IO.Matpower;
+using Gridclear.IO.Output;
 using Gridclear.Market;
 using Gridclear.Native.Clp;
 using Gridclear.Native.Klu;
@@ -32,6 +34,7 @@ internal static class FtrExpansionCommand
         command.SetAction(parse =>
         {
             var marketDirectory = parse.GetValue(market);
+            using var folder = OutputFolder.Open(parse.GetValue(outDir)!);
             var oldNetwork = NetworkCompiler.Compile(MatpowerReader.ReadFile(parse.GetValue(before)!)).Network;
             var newNetwork = NetworkCompiler.Compile(MatpowerReader.ReadFile(parse.GetValue(after)!)).Network;
             if (!oldNetwork.BusIds.SequenceEqual(newNetwork.BusIds))
@@ -43,7 +46,7 @@ internal static class FtrExpansionCommand
             var newInput = marketDirectory is null ? MarketInput.Empty : MarketFolderReader.Read(marketDirectory, newNetwork);
             var resolver = FtrFileReader.Resolver(newNetwork, newInput);
             var ftrsPath = marketDirectory is null ? null : Path.Combine(marketDirectory, FtrFileReader.FtrsFile);
-            IReadOnlyList<OutstandingFtr> outstanding = ftrsPath is not null && File.Exists(ftrsPath) ? FtrFileReader.ReadOutstanding(ftrsPath, resolver) : [];
+            IReadOnlyList<OutstandingFtr> outstanding = ftrsPath is not null && FileKinds.Of(ftrsPath) != FileKind.Missing ? FtrFileReader.ReadOutstanding(ftrsPath, resolver) : [];
             var list = FtrFileReader.ReadExpansionRequests(parse.GetValue(requests)!, resolver);
 
             using var oldShift = new ShiftFactors(oldNetwork, new KluSolver());
@@ -62,7 +65,8 @@ internal static class FtrExpansionCommand
             }
 
             var result = FtrExpansion.Award(oldConstraints, newConstraints, list, outstanding, new ClpSolver());
-            FtrExpansionWriter.Write(parse.GetValue(outDir)!, result);
+            FtrExpansionWriter.Write(folder.Path, result);
+            folder.Commit();
             (output ?? Console.Out).WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"ftr-expansion: {list.Count} requests, {result.ExpandedMw:F3} MW feasible on the expanded network, {result.BeforeMw:F3} MW before, {result.IncrementalMw:F3} MW incremental; {result.AwardedMw:F3} MW awarded"));

@@ -3,6 +3,7 @@ using System.Globalization;
 using Gridclear.Flows;
 using Gridclear.IO.Flows;
 using Gridclear.IO.Matpower;
+using Gridclear.IO.Output;
 using Gridclear.Native.Klu;
 using Gridclear.Network;
 
@@ -34,6 +35,7 @@ internal static class PtdfCommand
         command.SetAction(parse =>
         {
             var casePath = parse.GetValue(caseOption)!;
+            using var file = OutputFile.Open(parse.GetValue(outOption)!);
             var compiled = NetworkCompiler.Compile(MatpowerReader.ReadFile(casePath));
             var network = compiled.Network;
             var slack = Slack(network, parse.GetValue(referenceOption));
@@ -41,16 +43,12 @@ internal static class PtdfCommand
 
             using var shiftFactors = new ShiftFactors(network, new KluSolver(), slack);
             shiftFactors.PrecomputeRows(branches);
-            var file = parse.GetValue(outOption)!;
-            if (Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
-            {
-                Directory.CreateDirectory(dir);
-            }
-
-            using (var writer = new StreamWriter(file))
+            using (var writer = new StreamWriter(file.Path))
             {
                 FlowCsvWriter.WriteShiftFactors(writer, shiftFactors, branches);
             }
+
+            file.Commit();
 
             (output ?? Console.Out).WriteLine($"{network.Name}: shift factors of {branches.Count} branch(es) × {network.BusCount} buses, reference {Describe(network, slack)}");
             return CommandRunner.Success;

@@ -1,4 +1,5 @@
 using Gridclear.Ftr;
+using Gridclear.IO.Files;
 using Gridclear.IO.Ftr;
 using Gridclear.Market;
 
@@ -19,7 +20,7 @@ public static class FtrSettlementStep
         }
 
         var path = Path.Combine(marketDirectory, FtrFileReader.FtrsFile);
-        if (!File.Exists(path))
+        if (FileKinds.Of(path) == FileKind.Missing)
         {
             return null;
         }

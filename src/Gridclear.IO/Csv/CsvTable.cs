@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Gridclear.IO.Files;
 
 namespace Gridclear.IO.Csv;
 
@@ -11,8 +12,9 @@ namespace Gridclear.IO.Csv;
 /// <list type="bullet">
 /// <item>UTF-8, with or without a byte-order mark; line ends LF, CRLF or CR.</item>
 /// <item>The first line that is neither blank nor a comment is the header. Column names are matched ignoring case and
-/// surrounding spaces; a name given twice is an error; columns the caller does not ask for are ignored (so files can
-/// grow columns without breaking older readers).</item>
+/// surrounding spaces; a name given twice is an error; a column that is neither required nor optional is an error
+/// naming it (a misspelled optional column must not be silently ignored), except the free-form note columns
+/// <see cref="FreeFormColumns"/>. A file's columns are declared in one place, <see cref="InputFiles"/>.</item>
 /// <item>Blank lines (only spaces) are skipped. A line whose first non-blank character is <c>#</c> is a comment and
 /// skipped: hand-written market folders need them, and no id in FORMATS.md starts with <c>#</c> (quote it if one
 /// does: <c>"#1"</c>). Only whole lines are comments; a <c>#</c> inside a field is data.</item>
@@ -31,6 +33,9 @@ public sealed class CsvTable
     private static readonly string[] FalseWords = ["false", "0", "no"];
 
     private readonly Dictionary<string, int> _columnIndex;
+
+    /// <summary>Columns any input file may carry for people: their content is never read.</summary>
+    public static IReadOnlyList<string> FreeFormColumns { get; } = ["note", "notes", "comment", "comments", "description"];
 
     private CsvTable(string source, int headerLine, IReadOnlyList<string> header, IReadOnlyList<CsvRow> rows, Dictionary<string, int> columnIndex)
     {
@@ -58,23 +63,16 @@ public sealed class CsvTable
     /// <paramref name="required"/> and <paramref name="optional"/> columns can be read: the optional ones may be absent
     /// (see <see cref="Has"/>). A file that cannot be read is an <see cref="InvalidInputException"/> too.
     /// </summary>
-    public static CsvTable Read(string path, IReadOnlyCollection<string> required, IReadOnlyCollection<string>? optional = null)
-    {
-        string text;
-        try
-        {
-            // ReadAllText drops a UTF-8 byte-order mark; Parse drops one left in a string as well.
-            text = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException(path, null, $"cannot read the file: {e.Message}", e);
-        }
+    public static CsvTable Read(string path, IReadOnlyCollection<string> required, IReadOnlyCollection<string>? optional = null) =>
+        Parse(InputText.Read(path), path, required, optional);
 
-        return Parse(text, path, required, optional);
-    }
+    /// <summary>Reads a CSV file with the columns of <paramref name="schema"/>.</summary>
+    public static CsvTable Read(string path, CsvSchema schema) => Read(path, [.. schema.Required], [.. schema.Optional]);
 
-    /// <summary>Parses CSV text; <paramref name="source"/> names it in errors. Same rules as <see cref="Read"/>.</summary>
+    /// <summary>Parses CSV text with the columns of <paramref name="schema"/>.</summary>
+    public static CsvTable Parse(string text, string source, CsvSchema schema) => Parse(text, source, [.. schema.Required], [.. schema.Optional]);
+
+    /// <summary>Parses CSV text; <paramref name="source"/> names it in errors. Same rules as reading a file.</summary>
     public static CsvTable Parse(string text, string source, IReadOnlyCollection<string> required, IReadOnlyCollection<string>? optional = null)
     {
         var records = Tokenize(text, source);
@@ -113,6 +111,17 @@ public sealed class CsvTable
         foreach (var column in optional ?? [])
         {
             known[column] = index.TryGetValue(column, out var i) ? i : -1;
+        }
+
+        foreach (var name in header)
+        {
+            if (name.Length > 0 && !known.ContainsKey(name) && !FreeFormColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new InvalidInputException(
+                    source,
+                    headerLine,
+                    $"unknown column '{name}' (columns of this file: {string.Join(",", known.Keys)}; free-form notes: {string.Join(",", FreeFormColumns)})");
+            }
         }
 
         var rows = new List<CsvRow>(records.Count - 1);

@@ -34,31 +34,31 @@ public static class FtrFileReader
     }
 
     public static List<OutstandingFtr> ReadOutstanding(string path, FtrLocationResolver resolver) =>
-        Outstanding(CsvTable.Read(path, ["ftr", "holder", "source", "sink", "mw", "kind"]), resolver);
+        Outstanding(CsvTable.Read(path, InputFiles.Ftrs), resolver);
 
     public static List<OutstandingFtr> ParseOutstanding(string text, string source, FtrLocationResolver resolver) =>
-        Outstanding(CsvTable.Parse(text, source, ["ftr", "holder", "source", "sink", "mw", "kind"]), resolver);
+        Outstanding(CsvTable.Parse(text, source, InputFiles.Ftrs), resolver);
 
     /// <param name="outstanding">FTRs held: every sell must be backed by the bidder's holdings on the same path and kind.</param>
     public static List<FtrBid> ReadBids(string path, FtrLocationResolver resolver, IReadOnlyList<OutstandingFtr> outstanding) =>
-        Bids(CsvTable.Read(path, ["bid", "bidder", "source", "sink", "kind", "side", "mw", "price"]), resolver, outstanding);
+        Bids(CsvTable.Read(path, InputFiles.FtrBids), resolver, outstanding);
 
     public static List<FtrBid> ParseBids(string text, string source, FtrLocationResolver resolver, IReadOnlyList<OutstandingFtr> outstanding) =>
-        Bids(CsvTable.Parse(text, source, ["bid", "bidder", "source", "sink", "kind", "side", "mw", "price"]), resolver, outstanding);
+        Bids(CsvTable.Parse(text, source, InputFiles.FtrBids), resolver, outstanding);
 
     public static List<Arr> ReadArrs(string path, FtrLocationResolver resolver) =>
-        Arrs(CsvTable.Read(path, ["arr", "holder", "source", "sink", "mw"]), resolver);
+        Arrs(CsvTable.Read(path, InputFiles.Arrs), resolver);
 
     public static List<Arr> ParseArrs(string text, string source, FtrLocationResolver resolver) =>
-        Arrs(CsvTable.Parse(text, source, ["arr", "holder", "source", "sink", "mw"]), resolver);
+        Arrs(CsvTable.Parse(text, source, InputFiles.Arrs), resolver);
 
     /// <summary>FTR requests on a transmission expansion (F6): <c>request,holder,source,sink,mw</c>, optional
     /// <c>kind</c> (<c>obligation</c> when absent or empty).</summary>
     public static List<FtrExpansionRequest> ReadExpansionRequests(string path, FtrLocationResolver resolver) =>
-        ExpansionRequests(CsvTable.Read(path, ["request", "holder", "source", "sink", "mw"], ["kind"]), resolver);
+        ExpansionRequests(CsvTable.Read(path, InputFiles.ExpansionRequests), resolver);
 
     public static List<FtrExpansionRequest> ParseExpansionRequests(string text, string source, FtrLocationResolver resolver) =>
-        ExpansionRequests(CsvTable.Parse(text, source, ["request", "holder", "source", "sink", "mw"], ["kind"]), resolver);
+        ExpansionRequests(CsvTable.Parse(text, source, InputFiles.ExpansionRequests), resolver);
 
     private static List<FtrExpansionRequest> ExpansionRequests(CsvTable table, FtrLocationResolver resolver)
     {

@@ -9,7 +9,7 @@ public static partial class MarketFolderReader
     /// exactly one zone: a bus silently priced in a fallback zone would surprise whoever redrew the zones.</summary>
     private static List<Zone>? ReadZones(Folder folder)
     {
-        var table = folder.Table(ZonesFile, ["zone", "bus"]);
+        var table = folder.Table(InputFiles.Zones);
         if (table is null)
         {
             return null;
@@ -50,7 +50,7 @@ public static partial class MarketFolderReader
     /// <summary>hubs.csv: named, weighted sets of buses.</summary>
     private static List<Hub> ReadHubs(Folder folder)
     {
-        var table = folder.Table(HubsFile, ["hub", "bus", "weight"]);
+        var table = folder.Table(InputFiles.Hubs);
         var hubs = new List<Hub>();
         if (table is null)
         {

@@ -14,10 +14,10 @@ public static partial class MarketFolderReader
     /// <summary>resources.csv, offers.csv, bids.csv and demand.csv, checked together.</summary>
     private static Participation ReadParticipation(Folder folder)
     {
-        var resourcesTable = folder.Table(ResourcesFile, ["resource", "participant", "bus", "kind", "settlement"], ["min_mw"]);
-        var offersTable = folder.Table(OffersFile, ["resource", "segment", "mw", "price"]);
-        var bidsTable = folder.Table(BidsFile, ["resource", "segment", "mw", "price"]);
-        var demandTable = folder.Table(DemandFile, ["resource", "mw"]);
+        var resourcesTable = folder.Table(InputFiles.Resources);
+        var offersTable = folder.Table(InputFiles.Offers);
+        var bidsTable = folder.Table(InputFiles.Bids);
+        var demandTable = folder.Table(InputFiles.Demand);
 
         var result = new Participation(null, new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
         if (resourcesTable is null)

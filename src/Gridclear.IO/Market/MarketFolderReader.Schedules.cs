@@ -9,7 +9,7 @@ public static partial class MarketFolderReader
     /// (optional column <c>counterparty</c>, README "Market folder extensions") one counterparty for a trade.</summary>
     private static List<Schedule> ReadSchedules(Folder folder)
     {
-        var table = folder.Table(SchedulesFile, ["schedule", "participant", "bus", "mw", "balanced"], ["counterparty"]);
+        var table = folder.Table(InputFiles.Schedules);
         var schedules = new List<Schedule>();
         if (table is null)
         {
@@ -82,7 +82,7 @@ public static partial class MarketFolderReader
     /// <summary>adjustments.csv: one curve per (schedule, bus, direction), on a leg of an existing schedule.</summary>
     private static List<AdjustmentBid> ReadAdjustments(Folder folder, List<Schedule> schedules)
     {
-        var table = folder.Table(AdjustmentsFile, ["schedule", "bus", "direction", "segment", "mw", "price"]);
+        var table = folder.Table(InputFiles.Adjustments);
         var adjustments = new List<AdjustmentBid>();
         if (table is null)
         {
@@ -124,7 +124,7 @@ public static partial class MarketFolderReader
     /// </summary>
     private static List<string> ReadPortfolios(Folder folder, List<Schedule> schedules)
     {
-        var table = folder.Table(PortfolioFile, ["participant", "balanced"]);
+        var table = folder.Table(InputFiles.Portfolio);
         var balanced = new List<string>();
         if (table is null)
         {

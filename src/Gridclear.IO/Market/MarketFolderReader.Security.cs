@@ -10,7 +10,7 @@ public static partial class MarketFolderReader
     /// interface, repeated on each of its rows.</summary>
     private static List<Interface> ReadInterfaces(Folder folder)
     {
-        var table = folder.Table(InterfacesFile, ["interface", "from_bus", "to_bus", "weight", "limit"], ["circuit"]);
+        var table = folder.Table(InputFiles.Interfaces);
         var interfaces = new List<Interface>();
         if (table is null)
         {
@@ -54,7 +54,7 @@ public static partial class MarketFolderReader
     /// <summary>nomograms.csv: rows <c>nomogram,term,coefficient,limit</c> forming Σ coefficient·term ≤ limit.</summary>
     private static List<Nomogram> ReadNomograms(Folder folder, List<Interface> interfaces)
     {
-        var table = folder.Table(NomogramsFile, ["nomogram", "term", "coefficient", "limit"]);
+        var table = folder.Table(InputFiles.Nomograms);
         var nomograms = new List<Nomogram>();
         if (table is null)
         {
@@ -150,7 +150,7 @@ public static partial class MarketFolderReader
     /// <summary>contingencies.csv: one row per contingency (single-branch outages only).</summary>
     private static List<Contingency> ReadContingencies(Folder folder)
     {
-        var table = folder.Table(ContingenciesFile, ["contingency", "from_bus", "to_bus"], ["circuit"]);
+        var table = folder.Table(InputFiles.Contingencies);
         var contingencies = new List<Contingency>();
         if (table is null)
         {

@@ -1,4 +1,5 @@
 using Gridclear.IO.Csv;
+using Gridclear.IO.Files;
 using Gridclear.Market;
 using Gridclear.Network;
 
@@ -81,10 +82,26 @@ public static partial class MarketFolderReader
     {
         public string PathOf(string file) => System.IO.Path.Combine(Directory, file);
 
-        public bool Exists(string file) => File.Exists(PathOf(file));
+        /// <summary>True when anything is at the file's path: a folder or device named like a market file is read
+        /// (and refused), not taken for an absent file.</summary>
+        public bool Exists(string file) => FileKinds.Of(PathOf(file)) != FileKind.Missing;
 
-        public CsvTable? Table(string file, string[] required, string[]? optional = null) =>
-            Exists(file) ? CsvTable.Read(PathOf(file), required, optional) : null;
+        /// <summary>Reads a file of the folder, or null when it is absent. Its columns are those declared in
+        /// <see cref="InputFiles"/> plus the reader's own <paramref name="required"/> and <paramref name="optional"/>.</summary>
+        public CsvTable? Table(string file, string[] required, string[]? optional = null)
+        {
+            if (!Exists(file))
+            {
+                return null;
+            }
+
+            var declared = InputFiles.OfMarketFile(file)?.Columns ?? [];
+            string[] readable = [.. declared.Concat(optional ?? []).Where(c => !required.Contains(c, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase)];
+            return CsvTable.Read(PathOf(file), required, readable);
+        }
+
+        /// <summary>Reads a file of the folder with its declared columns (<see cref="InputFiles"/>), or null when it is absent.</summary>
+        public CsvTable? Table(CsvSchema schema) => Exists(schema.File) ? CsvTable.Read(PathOf(schema.File), schema) : null;
 
         /// <summary>The bus column of a row, which must be an in-service bus of the network.</summary>
         public int Bus(CsvTable table, CsvRow row, string column)

@@ -1,3 +1,4 @@
+using Gridclear.IO.Files;
 using Gridclear.Network;
 
 namespace Gridclear.IO.Matpower;
@@ -12,17 +13,7 @@ public static class MatpowerReader
     /// <summary>Reads a case file. The path, as given, names the file in error messages.</summary>
     public static PowerCase ReadFile(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new InvalidInputException(path, null, $"cannot read the case file: {e.Message}", e);
-        }
-
-        return Parse(text, path);
+        return Parse(InputText.Read(path, "the case file"), path);
     }
 
     /// <summary>Parses the text of a case file; <paramref name="sourceName"/> names it in error messages.</summary>

@@ -97,11 +97,19 @@ public sealed class CsvTableTests
     }
 
     [Fact]
-    public void Header_names_ignore_case_and_extra_columns_are_ignored()
+    public void Header_names_ignore_case_and_free_form_note_columns_are_accepted()
     {
         var t = Parse("ID,Mw,comment\na,1,whatever\n");
         Assert.Equal(1, t.GetDouble(t.Rows[0], "mw"));
         Assert.Equal(["ID", "Mw", "comment"], t.Header);
+    }
+
+    [Fact]
+    public void An_unknown_column_is_an_error_naming_it()
+    {
+        var e = Fails("id,mw,coun\na,1,x\n");
+        Assert.Equal(1, e.Line);
+        Assert.Contains("unknown column 'coun'", e.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -180,8 +188,8 @@ public sealed class CsvTableTests
     [Fact]
     public void Reading_an_undeclared_column_is_a_programming_error()
     {
-        var t = Parse("id,mw,extra\na,1,2\n");
-        Assert.Throws<InvalidOperationException>(() => t.GetString(t.Rows[0], "extra"));
+        var t = Parse("id,mw,note\na,1,2\n");
+        Assert.Throws<InvalidOperationException>(() => t.GetString(t.Rows[0], "note"));
     }
 
     [Fact]
