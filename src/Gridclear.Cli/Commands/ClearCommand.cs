@@ -23,16 +23,21 @@ internal static class ClearCommand
             Description = "Where the energy component is measured: 'case' (the case's reference bus), 'load' (load-weighted distributed) or a bus number.",
             DefaultValueFactory = _ => "case",
         };
+        var date = new Option<string?>("--date") { Description = "The market day (yyyy-mm-dd): only FTRs in force on it settle (ftrs.csv term_start..term_end). Without it every FTR settles, whatever its term." };
         var command = new Command("clear", "Clear a day-ahead market: security-constrained dispatch and locational marginal prices.");
         command.Options.Add(casePath);
         command.Options.Add(market);
         command.Options.Add(outDir);
         command.Options.Add(reference);
+        command.Options.Add(date);
         command.SetAction(parse =>
         {
             var options = new ClearingOptions(Reference: ParseReference(parse.GetValue(reference)!));
+            DateOnly? day = parse.GetValue(date) is { } text
+                ? FtrTerm.TryParseDay(text, out var d) ? d : throw new InvalidInputException("--date", null, $"'{text}' is not a date yyyy-mm-dd")
+                : null;
             using var folder = OutputFolder.Open(parse.GetValue(outDir)!);
-            var run = DayAheadRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), options);
+            var run = DayAheadRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), options, day);
             var dir = folder.Path;
             var ftrs = run.Ftrs;
             var summary = SettlementSummary(run) ?? [];

@@ -22,6 +22,8 @@ internal static class FtrAuctionCommand
             Description = "Share of transfer capability released to this auction, in (0, 1].",
             DefaultValueFactory = _ => 1.0,
         };
+        var termStart = new Option<string?>("--term-start") { Description = "First day (yyyy-mm-dd) of the period the auction sells (annual, seasonal, monthly; at most a year): only outstanding FTRs in force during it count, bids without a term take it. With --term-end." };
+        var termEnd = new Option<string?>("--term-end") { Description = "Last day (yyyy-mm-dd, included) of the auction's period. With --term-start." };
         var outDir = new Option<string>("--out") { Description = "Folder for awards.csv, prices.csv, constraints.csv, holdings.csv, arr_payments.csv, summary.json.", Required = true };
         var command = new Command("ftr-auction", "Run an FTR auction: award the bids and offers of most value that keep outstanding plus awarded FTRs simultaneously feasible.");
         command.Options.Add(casePath);
@@ -29,6 +31,8 @@ internal static class FtrAuctionCommand
         command.Options.Add(bids);
         command.Options.Add(arrs);
         command.Options.Add(release);
+        command.Options.Add(termStart);
+        command.Options.Add(termEnd);
         command.Options.Add(outDir);
         command.SetAction(parse =>
         {
@@ -38,12 +42,17 @@ internal static class FtrAuctionCommand
                 throw new InvalidInputException("--release", null, $"{share.ToString(CultureInfo.InvariantCulture)} is not in (0, 1]");
             }
 
+            var period = Period(parse.GetValue(termStart), parse.GetValue(termEnd));
             using var folder = OutputFolder.Open(parse.GetValue(outDir)!);
-            var run = FtrAuctionRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), parse.GetValue(bids)!, parse.GetValue(arrs), new FtrAuctionOptions(ReleaseShare: share, Trace: Environment.GetEnvironmentVariable("GRIDCLEAR_TRACE") == "1" ? line => Console.Error.WriteLine(line) : null));
+            var run = FtrAuctionRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), parse.GetValue(bids)!, parse.GetValue(arrs), new FtrAuctionOptions(ReleaseShare: share, Trace: Environment.GetEnvironmentVariable("GRIDCLEAR_TRACE") == "1" ? line => Console.Error.WriteLine(line) : null), period);
             FtrAuctionWriter.Write(folder.Path, run.Network, run.Result, run.Outstanding, run.Arrs, new Dictionary<string, object?>
             {
                 ["release_share"] = share,
-                ["outstanding_ftrs"] = run.Outstanding.Count,
+                ["term_start"] = period is null ? null : FtrTerm.Text(period.Start),
+                ["term_end"] = period is null ? null : FtrTerm.Text(period.End),
+                ["outstanding_ftrs"] = run.InForce.Count,
+                ["outstanding_not_in_force"] = run.Outstanding.Count - run.InForce.Count,
+                ["notes"] = run.Notes,
                 ["security_constraints"] = run.ConstraintCount,
                 ["seconds"] = new Dictionary<string, double> { ["read"] = Math.Round(run.ReadSeconds, 3), ["model"] = Math.Round(run.ModelSeconds, 3), ["clear"] = Math.Round(run.ClearSeconds, 3) },
             });
@@ -52,6 +61,31 @@ internal static class FtrAuctionCommand
             return CommandRunner.Success;
         });
         return command;
+    }
+
+    /// <summary>The auction's period from --term-start and --term-end: both or neither.</summary>
+    internal static FtrTerm? Period(string? start, string? end)
+    {
+        if (start is null && end is null)
+        {
+            return null;
+        }
+
+        if (start is null || end is null)
+        {
+            throw new InvalidInputException(start is null ? "--term-start" : "--term-end", null, "an auction's period needs both --term-start and --term-end");
+        }
+
+        var from = FtrTerm.TryParseDay(start, out var a) ? a : throw new InvalidInputException("--term-start", null, $"'{start}' is not a date yyyy-mm-dd");
+        var to = FtrTerm.TryParseDay(end, out var b) ? b : throw new InvalidInputException("--term-end", null, $"'{end}' is not a date yyyy-mm-dd");
+        try
+        {
+            return new FtrTerm(from, to);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidInputException("--term-end", null, e.Message);
+        }
     }
 
     private static void Print(FtrAuctionRun run, TextWriter writer)
@@ -76,5 +110,9 @@ internal static class FtrAuctionCommand
 
         Row("Time: read, model, clear (s)", $"{run.ReadSeconds:0.000}, {run.ModelSeconds:0.000}, {run.ClearSeconds:0.000}");
         console.Write(table);
+        foreach (var note in run.Notes)
+        {
+            console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
+        }
     }
 }

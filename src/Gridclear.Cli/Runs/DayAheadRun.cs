@@ -51,7 +51,8 @@ public sealed class DayAheadRun
     /// <summary>Factorising and building the security model, seconds.</summary>
     public double ModelSeconds { get; }
 
-    public static DayAheadRun Execute(string casePath, string? marketDirectory, ClearingOptions options)
+    /// <param name="ftrDay">The market day: only FTRs in force on it settle (F4). Null: every FTR settles.</param>
+    public static DayAheadRun Execute(string casePath, string? marketDirectory, ClearingOptions options, DateOnly? ftrDay = null)
     {
         var watch = Stopwatch.StartNew();
         var powerCase = MatpowerReader.ReadFile(casePath);
@@ -75,11 +76,30 @@ public sealed class DayAheadRun
         result = result with { Notes = [.. result.Notes, .. compiled.Notes] };
         SettlementResult? settlement = null;
         IReadOnlyList<HubPrice> hubs = [];
-        var ftrs = FtrSettlementStep.Settle(network, input, result, marketDirectory);
+        FtrSettlementResult? ftrs = null;
         if (marketDirectory is not null)
         {
+            // Zonally settled FTRs (F10) use the zonal load prices the settlement computes from the same outcome.
+            var outcome = ClearingOutcome.ToSettlementInput(result, input, network);
+            var zonal = ZonalPrices.Compute(outcome.BusLmp, outcome.Zones, outcome.Resources, outcome.ResourceMw);
+            var zoneLoadPrice = new Dictionary<int, double>();
+            for (var z = 0; z < zonal.Count; z++)
+            {
+                foreach (var bus in outcome.Zones[z].Buses)
+                {
+                    zoneLoadPrice.TryAdd(bus, zonal[z].LoadPrice);
+                }
+            }
+
+            var zonalByBus = network.BusIds.Select(b => zoneLoadPrice.TryGetValue(b, out var p) ? p : double.NaN).ToArray();
+            ftrs = FtrSettlementStep.Settle(network, input, result, marketDirectory, zonalByBus, ftrDay);
+            if (ftrs is not null && ftrs.Notes.Count > 0)
+            {
+                result = result with { Notes = [.. result.Notes, .. ftrs.Notes] };
+            }
+
             // FTR payments enter the statements as extra lines that balance among themselves (F2, F7).
-            var settlementInput = ClearingOutcome.ToSettlementInput(result, input, network) with
+            var settlementInput = outcome with
             {
                 ExtraLines = ftrs is null ? [] : FtrStatementLines.Of(ftrs),
             };

@@ -21,8 +21,9 @@ public sealed class FtrAuctionRun
 {
     private FtrAuctionRun(Network.Network network, IReadOnlyList<OutstandingFtr> outstanding, FtrAuctionResult result, ArrDistribution? arrs, double readSeconds, double modelSeconds, double clearSeconds, int constraintCount)
     {
-        Network = network;
+        InForce = outstanding;
         Outstanding = outstanding;
+        Network = network;
         Result = result;
         Arrs = arrs;
         ReadSeconds = readSeconds;
@@ -33,7 +34,17 @@ public sealed class FtrAuctionRun
 
     public Network.Network Network { get; }
 
-    public IReadOnlyList<OutstandingFtr> Outstanding { get; }
+    /// <summary>Every FTR of ftrs.csv: the holdings are these less sold plus bought.</summary>
+    public IReadOnlyList<OutstandingFtr> Outstanding { get; private init; }
+
+    /// <summary>The outstanding FTRs the auction honoured: those in force on some day of its period (all without one).</summary>
+    public IReadOnlyList<OutstandingFtr> InForce { get; }
+
+    /// <summary>The auction's period (F4), or null.</summary>
+    public FtrTerm? Period { get; private init; }
+
+    /// <summary>What the user should know: zone labels that no longer match their reference buses.</summary>
+    public IReadOnlyList<string> Notes { get; private init; } = [];
 
     public FtrAuctionResult Result { get; }
 
@@ -48,15 +59,18 @@ public sealed class FtrAuctionRun
     /// <summary>Security constraints the auction watched (base case, contingencies, interfaces, nomograms).</summary>
     public int ConstraintCount { get; }
 
-    public static FtrAuctionRun Execute(string casePath, string? marketDirectory, string bidsPath, string? arrsPath, FtrAuctionOptions options)
+    /// <param name="period">The auction's period (F4): only outstanding FTRs in force on some day of it count, bids
+    /// without a term take it, bids with another are refused. Null: every outstanding FTR counts, bids keep their terms.</param>
+    public static FtrAuctionRun Execute(string casePath, string? marketDirectory, string bidsPath, string? arrsPath, FtrAuctionOptions options, FtrTerm? period = null)
     {
         var watch = Stopwatch.StartNew();
         var network = NetworkCompiler.Compile(MatpowerReader.ReadFile(casePath)).Network;
         var input = marketDirectory is null ? MarketInput.Empty : MarketFolderReader.Read(marketDirectory, network);
         var resolver = FtrFileReader.Resolver(network, input);
         var ftrsPath = marketDirectory is null ? null : Path.Combine(marketDirectory, FtrFileReader.FtrsFile);
-        IReadOnlyList<OutstandingFtr> outstanding = ftrsPath is not null && File.Exists(ftrsPath) ? FtrFileReader.ReadOutstanding(ftrsPath, resolver) : [];
-        var bids = FtrFileReader.ReadBids(bidsPath, resolver, outstanding);
+        IReadOnlyList<OutstandingFtr> all = ftrsPath is not null && File.Exists(ftrsPath) ? FtrFileReader.ReadOutstanding(ftrsPath, resolver) : [];
+        IReadOnlyList<OutstandingFtr> outstanding = period is null ? all : [.. all.Where(f => f.InForceDuring(period))];
+        var bids = FtrFileReader.ReadBids(bidsPath, resolver, outstanding, period);
         // An --arrs file named on the command line must exist (a typo would silently leave the revenue with the
         // operator); the market folder's arrs.csv is optional.
         if (arrsPath is not null && !File.Exists(arrsPath))
@@ -91,6 +105,11 @@ public sealed class FtrAuctionRun
         watch.Restart();
         var result = FtrAuction.Clear(constraints, bids, outstanding, new ClpSolver(), options);
         var distribution = arrs is null ? null : ArrDistribution.Of(arrs, result.BusPrices, result.Revenue);
-        return new FtrAuctionRun(network, outstanding, result, distribution, readSeconds, modelSeconds, watch.Elapsed.TotalSeconds, constraints.Count);
+        return new FtrAuctionRun(network, outstanding, result, distribution, readSeconds, modelSeconds, watch.Elapsed.TotalSeconds, constraints.Count)
+        {
+            Outstanding = all,
+            Period = period,
+            Notes = [.. resolver.Warnings],
+        };
     }
 }

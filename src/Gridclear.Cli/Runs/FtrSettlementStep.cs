@@ -6,13 +6,17 @@ using Gridclear.Market;
 namespace Gridclear.Cli.Runs;
 
 /// <summary>
-/// The FTR step of a day-ahead run (F2, F7): when the market folder holds ftrs.csv, settle every FTR at the run's
-/// bus prices and fund the payments from the congestion rent, pro rata when short.
+/// The FTR step of a day-ahead run (F2, F7): when the market folder holds ftrs.csv, settle the FTRs in force on the
+/// market day (F4; all without a day) at the run's bus prices, or zonal load prices for those that elect it (F10),
+/// and fund the payments from the congestion rent, pro rata when short.
 /// </summary>
 public static class FtrSettlementStep
 {
     /// <summary>Null when the run has no market folder or the folder has no ftrs.csv.</summary>
-    public static FtrSettlementResult? Settle(Network.Network network, MarketInput input, DayAheadResult result, string? marketDirectory)
+    /// <param name="zonalLoadPrices">The load price of each bus's zone by internal bus index (zonal.csv's), for FTRs
+    /// that settle at zones.</param>
+    /// <param name="day">The market day (<c>clear --date</c>), or null to settle every FTR whatever its term.</param>
+    public static FtrSettlementResult? Settle(Network.Network network, MarketInput input, DayAheadResult result, string? marketDirectory, IReadOnlyList<double>? zonalLoadPrices = null, DateOnly? day = null)
     {
         if (marketDirectory is null)
         {
@@ -25,9 +29,17 @@ public static class FtrSettlementStep
             return null;
         }
 
-        var ftrs = FtrFileReader.ReadOutstanding(path, FtrFileReader.Resolver(network, input));
+        var resolver = FtrFileReader.Resolver(network, input);
+        var ftrs = FtrFileReader.ReadOutstanding(path, resolver);
         var lmp = result.Prices.Select(p => p.Lmp).ToArray();
-        return FtrSettlement.Settle(ftrs, lmp, CongestionRent(network, lmp, result.BranchFlows));
+        var notes = new List<string>(resolver.Warnings);
+        var withTerms = ftrs.Count(f => f.Term is not null);
+        if (day is null && withTerms > 0)
+        {
+            notes.Add($"{path}: {withTerms} FTR(s) have terms but the run has no --date: every FTR was settled whatever its term");
+        }
+
+        return FtrSettlement.Settle(ftrs, lmp, CongestionRent(network, lmp, result.BranchFlows), 1, zonalLoadPrices, day) with { Notes = notes };
     }
 
     /// <summary>

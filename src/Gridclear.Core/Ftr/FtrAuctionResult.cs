@@ -21,38 +21,83 @@ public sealed record FtrAuctionResult(
 
     public double AwardedSellMw => Awards.Where(a => a.Bid.Side == FtrSide.Sell).Sum(a => a.AwardedMw);
 
-    /// <summary>The FTRs held after the auction: outstanding less sold, plus bought, one per bid and FTR with MW left.
-    /// An auction's awards fed to the next as outstanding FTRs (annual, then monthly: F4).</summary>
+    /// <summary>The FTRs held after the auction: outstanding less sold, plus bought, one per bid and FTR with MW left,
+    /// each with its term and settlement rule. An auction's awards fed to the next as outstanding FTRs (annual, then
+    /// monthly: F4). A sale for a term inside the term held (a month of an annual FTR) cuts the holding into the days
+    /// before, the term sold (less the MW sold) and the days after, ids <c>ID@yyyy-mm-dd</c> by each part's first day.</summary>
     public IReadOnlyList<OutstandingFtr> Holdings(IReadOnlyList<OutstandingFtr> outstanding)
     {
         var held = new List<OutstandingFtr>();
-        var sold = new Dictionary<(string Holder, string Path, FtrKind Kind), double>();
-        foreach (var a in Awards.Where(a => a.Bid.Side == FtrSide.Sell && a.AwardedMw > 0))
-        {
-            var key = (a.Bid.Bidder, FtrLoads.PathKey(a.Bid.Path), a.Bid.Kind);
-            sold[key] = sold.GetValueOrDefault(key) + a.AwardedMw;
-        }
-
+        var sales = Awards.Where(a => a.Bid.Side == FtrSide.Sell && a.AwardedMw > 0)
+            .Select(a => new Sale(a.Bid.Bidder, FtrLoads.PathKey(a.Bid.Path), a.Bid.Kind, a.Bid.Term) { Left = a.AwardedMw })
+            .ToList();
         foreach (var f in outstanding)
         {
-            var key = (f.Holder, FtrLoads.PathKey(f.Path), f.Kind);
-            var take = Math.Min(sold.GetValueOrDefault(key), f.Mw);
-            if (take > 0)
+            var key = FtrLoads.PathKey(f.Path);
+            var parts = new List<(FtrTerm? Term, double Mw)> { (f.Term, f.Mw) };
+            foreach (var sale in sales.Where(s => s.Left > 0 && s.Holder == f.Holder && s.Path == key && s.Kind == f.Kind))
             {
-                sold[key] -= take;
+                for (var k = 0; k < parts.Count && sale.Left > 0; k++)
+                {
+                    var (term, mw) = parts[k];
+                    if (mw <= 0 || !(sale.Term is null || (term is not null && term.Covers(sale.Term))))
+                    {
+                        continue;
+                    }
+
+                    var take = Math.Min(sale.Left, mw);
+                    sale.Left -= take;
+                    if (sale.Term is null || sale.Term == term)
+                    {
+                        parts[k] = (term, mw - take);
+                        continue;
+                    }
+
+                    // Cut the part: the days before the term sold, the term sold, the days after.
+                    var cut = new List<(FtrTerm? Term, double Mw)>();
+                    if (term!.Start < sale.Term.Start)
+                    {
+                        cut.Add((new FtrTerm(term.Start, sale.Term.Start.AddDays(-1)), mw));
+                    }
+
+                    cut.Add((sale.Term, mw - take));
+                    if (sale.Term.End < term.End)
+                    {
+                        cut.Add((new FtrTerm(sale.Term.End.AddDays(1), term.End), mw));
+                    }
+
+                    parts.RemoveAt(k);
+                    parts.InsertRange(k, cut);
+                }
             }
 
-            if (f.Mw - take > 1e-9)
+            var left = parts.Where(p => p.Mw > 1e-9).ToList();
+            foreach (var (term, mw) in left)
             {
-                held.Add(new OutstandingFtr(f.Id, f.Holder, f.Path, f.Mw - take, f.Kind));
+                var id = parts.Count == 1 ? f.Id : PartId(f.Id, term!);
+                held.Add(new OutstandingFtr(id, f.Holder, f.Path, mw, f.Kind) { Term = term, SettleAt = f.SettleAt });
             }
         }
 
         foreach (var a in Awards.Where(a => a.Bid.Side == FtrSide.Buy && a.AwardedMw > 0))
         {
-            held.Add(new OutstandingFtr(a.Bid.Id, a.Bid.Bidder, a.Bid.Path, a.AwardedMw, a.Bid.Kind));
+            held.Add(new OutstandingFtr(a.Bid.Id, a.Bid.Bidder, a.Bid.Path, a.AwardedMw, a.Bid.Kind) { Term = a.Bid.Term, SettleAt = a.Bid.SettleAt });
         }
 
         return held;
+    }
+
+    /// <summary>The id of a part of a holding cut by a sale: the holding's id (without an earlier part's date) and the
+    /// part's first day.</summary>
+    private static string PartId(string id, FtrTerm term)
+    {
+        var at = id.LastIndexOf('@');
+        var stem = at > 0 && FtrTerm.TryParseDay(id[(at + 1)..], out _) ? id[..at] : id;
+        return stem + "@" + FtrTerm.Text(term.Start);
+    }
+
+    private sealed record Sale(string Holder, string Path, FtrKind Kind, FtrTerm? Term)
+    {
+        public double Left { get; set; }
     }
 }

@@ -44,4 +44,10 @@ public sealed record FtrBid
     public double Mw { get; }
 
     public double Price { get; }
+
+    /// <summary>The term of the FTR bid for or offered (F4); null: no term. A buy's award holds this term.</summary>
+    public FtrTerm? Term { get; init; }
+
+    /// <summary>How the FTR bought settles (F10); carried to the holdings.</summary>
+    public FtrSettleAt SettleAt { get; init; }
 }

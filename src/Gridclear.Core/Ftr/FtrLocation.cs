@@ -43,6 +43,9 @@ public sealed record FtrLocation
 
     public IReadOnlyList<double> Weights { get; }
 
+    /// <summary>For <c>zone:NAME@BUS</c>: NAME as written (a label: the reference bus defines the location, F8); else null.</summary>
+    public string? ZoneLabel { get; init; }
+
     public static FtrLocation Bus(string label, int busIndex) => new(label, [busIndex], [1.0]);
 
     /// <summary>The weighted average of bus values (e.g. prices) at this location.</summary>

@@ -7,8 +7,9 @@ namespace Gridclear.Ftr;
 /// <list type="bullet">
 /// <item><c>123</c> or <c>bus:123</c>: the bus with MATPOWER number 123;</item>
 /// <item><c>NAME</c> or <c>hub:NAME</c>: a trading hub of hubs.csv, its weights normalised to sum 1;</item>
-/// <item><c>zone:NAME@123</c>: zone NAME through its reference bus 123 (F8), which must lie in the zone. The FTR is
-/// defined, auctioned and settled at the reference bus, so it stays valid when the zone is split or redrawn.</item>
+/// <item><c>zone:NAME@123</c>: zone NAME through its reference bus 123 (F8, N4). The FTR is defined, auctioned and
+/// settled at the reference bus, so it stays valid when the zone is split, renamed or redrawn: NAME is a label. When
+/// the bus is no longer in a zone of that name the location still resolves, and <see cref="Warnings"/> says so.</item>
 /// </list>
 /// </summary>
 public sealed class FtrLocationResolver
@@ -16,13 +17,17 @@ public sealed class FtrLocationResolver
     private readonly Network.Network _network;
     private readonly Dictionary<string, FtrHubDefinition> _hubs;
     private readonly Func<string, int, bool>? _zoneHasBus;
+    private readonly Func<int, string?>? _zoneOfBus;
     private readonly Dictionary<string, FtrLocation> _cache = new(StringComparer.Ordinal);
+    private readonly List<string> _warnings = [];
 
     /// <param name="hubs">Trading hubs by name (may be empty).</param>
     /// <param name="zoneHasBus">Whether zone (by name) holds the bus (by external id); null: the MATPOWER areas,
     /// named by their number.</param>
-    public FtrLocationResolver(Network.Network network, IEnumerable<FtrHubDefinition>? hubs = null, Func<string, int, bool>? zoneHasBus = null)
+    /// <param name="zoneOfBus">The name of the zone holding a bus (by external id), for warnings; null: not named.</param>
+    public FtrLocationResolver(Network.Network network, IEnumerable<FtrHubDefinition>? hubs = null, Func<string, int, bool>? zoneHasBus = null, Func<int, string?>? zoneOfBus = null)
     {
+        _zoneOfBus = zoneOfBus;
         _network = network;
         _hubs = new Dictionary<string, FtrHubDefinition>(StringComparer.Ordinal);
         foreach (var h in hubs ?? [])
@@ -31,6 +36,19 @@ public sealed class FtrLocationResolver
         }
 
         _zoneHasBus = zoneHasBus;
+    }
+
+    /// <summary>Zone labels that no longer match their reference bus's zone, one per distinct location text, in the
+    /// order met.</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    /// <summary>Prefixes the warnings from index <paramref name="from"/> on with where they were met (file:line).</summary>
+    public void Attribute(int from, string where)
+    {
+        for (var k = from; k < _warnings.Count; k++)
+        {
+            _warnings[k] = $"{where}: {_warnings[k]}";
+        }
     }
 
     /// <summary>Resolves <paramref name="text"/>; on failure returns false and says why in <paramref name="problem"/>.</summary>
@@ -185,12 +203,13 @@ public sealed class FtrLocationResolver
             : string.Equals(zone, _network.BusArea[index].ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         if (!inZone)
         {
-            problem = $"location '{label}': reference bus {id} is not in zone '{zone}'";
-            return false;
+            // A split or a renaming moved the bus out of the zone named: the reference bus still defines the FTR.
+            var now = _zoneOfBus?.Invoke(id) ?? (_zoneHasBus is null ? _network.BusArea[index].ToString(CultureInfo.InvariantCulture) : null);
+            _warnings.Add($"location '{label}': reference bus {id} is {(now is null ? "no longer" : $"in zone '{now}', not")} in zone '{zone}' (zones split or renamed); the FTR stays defined by bus {id}");
         }
 
         problem = "";
-        location = FtrLocation.Bus(label, index);
+        location = FtrLocation.Bus(label, index) with { ZoneLabel = zone };
         return true;
     }
 }

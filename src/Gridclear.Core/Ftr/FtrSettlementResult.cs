@@ -19,6 +19,22 @@ public sealed record FtrSettlementResult(
     decimal Shortfall,
     decimal Rounding)
 {
+    /// <summary>What the user should know (zone labels that no longer match, terms ignored without a market day).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>FTRs left out because their term does not hold the market day (F4).</summary>
+    public int NotInForce { get; init; }
+
+    /// <summary>Σ targets of the FTRs settled at zonal prices (F10), $.</summary>
+    public decimal ZonalTargets { get; init; }
+
+    /// <summary>What the same FTRs would be owed at their reference buses, $: the part simultaneous feasibility backs.</summary>
+    public decimal ZonalTargetsAtBuses { get; init; }
+
+    /// <summary>Zonal less bus-settled targets of the zonally settled FTRs, $: what zonal settlement adds to (or takes
+    /// from) the claims on the congestion rent beyond what simultaneous feasibility guarantees.</summary>
+    public decimal ZonalBasis => ZonalTargets - ZonalTargetsAtBuses;
+
     /// <summary>Σ amounts: net paid to FTR holders, $.</summary>
     public decimal NetPaid => Lines.Sum(l => l.Amount);
 

@@ -30,4 +30,16 @@ public sealed record OutstandingFtr
     public double Mw { get; }
 
     public FtrKind Kind { get; }
+
+    /// <summary>The days it is in force (F4); null: no term, in force on every day (as before terms existed).</summary>
+    public FtrTerm? Term { get; init; }
+
+    /// <summary>Bus (default) or zonal settlement (F10).</summary>
+    public FtrSettleAt SettleAt { get; init; }
+
+    /// <summary>Whether it settles on <paramref name="day"/>: no term, or a term holding the day.</summary>
+    public bool InForceOn(DateOnly day) => Term is null || Term.Contains(day);
+
+    /// <summary>Whether it is in force on some day of <paramref name="period"/> (no term: always).</summary>
+    public bool InForceDuring(FtrTerm period) => Term is null || Term.Overlaps(period);
 }

@@ -24,9 +24,9 @@ public static class FtrAuctionWriter
         Directory.CreateDirectory(directory);
         WriteFile(
             Path.Combine(directory, "awards.csv"),
-            "bid,bidder,source,sink,kind,side,mw,price,bid_mw,bid_price,amount",
+            "bid,bidder,source,sink,kind,side,mw,price,bid_mw,bid_price,amount,term_start,term_end",
             result.Awards.Select(a =>
-                $"{Text(a.Bid.Id)},{Text(a.Bid.Bidder)},{Text(a.Bid.Path.Source.Label)},{Text(a.Bid.Path.Sink.Label)},{FtrFileReader.Text(a.Bid.Kind)},{(a.Bid.Side == FtrSide.Buy ? "buy" : "sell")},{Number(a.AwardedMw)},{Number(a.ClearingPrice)},{Number(a.Bid.Mw)},{Number(a.Bid.Price)},{Money(a.Amount)}"));
+                $"{Text(a.Bid.Id)},{Text(a.Bid.Bidder)},{Text(a.Bid.Path.Source.Label)},{Text(a.Bid.Path.Sink.Label)},{FtrFileReader.Text(a.Bid.Kind)},{(a.Bid.Side == FtrSide.Buy ? "buy" : "sell")},{Number(a.AwardedMw)},{Number(a.ClearingPrice)},{Number(a.Bid.Mw)},{Number(a.Bid.Price)},{Money(a.Amount)},{Term(a.Bid.Term)}"));
         WriteFile(
             Path.Combine(directory, "prices.csv"),
             "bus,price",
@@ -38,9 +38,9 @@ public static class FtrAuctionWriter
                 $"{Text(c.Name.Name)},{c.Name.Kind},{Text(c.Name.Contingency)},{(c.Direction > 0 ? "upper" : "lower")},{Number(c.Load)},{Number(c.Limit)},{Number(c.ShadowPrice)}"));
         WriteFile(
             Path.Combine(directory, "holdings.csv"),
-            "ftr,holder,source,sink,mw,kind",
+            "ftr,holder,source,sink,mw,kind,term_start,term_end,settle_at",
             result.Holdings(outstanding).Select(f =>
-                $"{Text(f.Id)},{Text(f.Holder)},{Text(f.Path.Source.Label)},{Text(f.Path.Sink.Label)},{Number(f.Mw)},{FtrFileReader.Text(f.Kind)}"));
+                $"{Text(f.Id)},{Text(f.Holder)},{Text(f.Path.Source.Label)},{Text(f.Path.Sink.Label)},{Number(f.Mw)},{FtrFileReader.Text(f.Kind)},{Term(f.Term)},{FtrFileReader.Text(f.SettleAt)}"));
         if (arrs is not null)
         {
             WriteFile(
@@ -51,6 +51,9 @@ public static class FtrAuctionWriter
 
         File.WriteAllText(Path.Combine(directory, "summary.json"), Summary(result, arrs, extraSummary), new UTF8Encoding(false));
     }
+
+    /// <summary><c>term_start,term_end</c> fields: the dates, or two empty fields without a term.</summary>
+    internal static string Term(FtrTerm? term) => term is null ? "," : $"{FtrTerm.Text(term.Start)},{FtrTerm.Text(term.End)}";
 
     public static string Summary(FtrAuctionResult result, ArrDistribution? arrs, IReadOnlyDictionary<string, object?>? extra)
     {

@@ -6,7 +6,9 @@ namespace Gridclear.IO.Ftr;
 
 /// <summary>
 /// Reads the FTR files: auction bids (<c>bid,bidder,source,sink,kind,side,mw,price</c>), outstanding FTRs
-/// (<c>ftrs.csv</c>: <c>ftr,holder,source,sink,mw,kind</c>) and auction revenue rights
+/// (<c>ftrs.csv</c>: <c>ftr,holder,source,sink,mw,kind</c>, optional <c>term_start,term_end</c> (yyyy-mm-dd, inclusive,
+/// at most a year; both or neither) and <c>settle_at</c> (<c>bus</c>, the default, or <c>zone</c>); bids take the same
+/// optional columns) and auction revenue rights
 /// (<c>arrs.csv</c>: <c>arr,holder,source,sink,mw</c>). Every problem is an <see cref="InvalidInputException"/>
 /// naming the file, the line and what is wrong. Sources and sinks follow <see cref="FtrLocationResolver"/>.
 /// </summary>
@@ -27,10 +29,20 @@ public static class FtrFileReader
     public static FtrLocationResolver Resolver(Network.Network network, MarketInput input)
     {
         var zones = input.ZonesOf(network).ToDictionary(z => z.Id, z => z.Buses.ToHashSet(), StringComparer.Ordinal);
+        var zoneOf = new Dictionary<int, string>();
+        foreach (var z in input.ZonesOf(network))
+        {
+            foreach (var b in z.Buses)
+            {
+                zoneOf.TryAdd(b, z.Id);
+            }
+        }
+
         return new FtrLocationResolver(
             network,
             input.Hubs.Select(h => new FtrHubDefinition(h.Id, [.. h.Buses.Select(b => b.Bus)], [.. h.Buses.Select(b => b.Weight)])),
-            (zone, bus) => zones.TryGetValue(zone, out var set) && set.Contains(bus));
+            (zone, bus) => zones.TryGetValue(zone, out var set) && set.Contains(bus),
+            bus => zoneOf.GetValueOrDefault(bus));
     }
 
     public static List<OutstandingFtr> ReadOutstanding(string path, FtrLocationResolver resolver) =>
@@ -39,12 +51,15 @@ public static class FtrFileReader
     public static List<OutstandingFtr> ParseOutstanding(string text, string source, FtrLocationResolver resolver) =>
         Outstanding(CsvTable.Parse(text, source, InputFiles.Ftrs), resolver);
 
-    /// <param name="outstanding">FTRs held: every sell must be backed by the bidder's holdings on the same path and kind.</param>
-    public static List<FtrBid> ReadBids(string path, FtrLocationResolver resolver, IReadOnlyList<OutstandingFtr> outstanding) =>
-        Bids(CsvTable.Read(path, InputFiles.FtrBids), resolver, outstanding);
+    /// <param name="outstanding">FTRs held: every sell must be backed by the bidder's holdings on the same path and
+    /// kind, for a term covering the offer's.</param>
+    /// <param name="period">The auction's period (F4), or null. A bid without a term takes it; a bid with another term
+    /// is refused (the auction tests feasibility for its period only).</param>
+    public static List<FtrBid> ReadBids(string path, FtrLocationResolver resolver, IReadOnlyList<OutstandingFtr> outstanding, FtrTerm? period = null) =>
+        Bids(CsvTable.Read(path, InputFiles.FtrBids), resolver, outstanding, period);
 
-    public static List<FtrBid> ParseBids(string text, string source, FtrLocationResolver resolver, IReadOnlyList<OutstandingFtr> outstanding) =>
-        Bids(CsvTable.Parse(text, source, InputFiles.FtrBids), resolver, outstanding);
+    public static List<FtrBid> ParseBids(string text, string source, FtrLocationResolver resolver, IReadOnlyList<OutstandingFtr> outstanding, FtrTerm? period = null) =>
+        Bids(CsvTable.Parse(text, source, InputFiles.FtrBids), resolver, outstanding, period);
 
     public static List<Arr> ReadArrs(string path, FtrLocationResolver resolver) =>
         Arrs(CsvTable.Read(path, InputFiles.Arrs), resolver);
@@ -88,21 +103,15 @@ public static class FtrFileReader
             var path = Path(table, row, resolver);
             var mw = PositiveMw(table, row);
             var kind = Kind(table, row);
-            list.Add(new OutstandingFtr(id, holder, path, mw, kind));
+            list.Add(new OutstandingFtr(id, holder, path, mw, kind) { Term = Term(table, row), SettleAt = SettleAt(table, row, path) });
         }
 
         return list;
     }
 
-    private static List<FtrBid> Bids(CsvTable table, FtrLocationResolver resolver, IReadOnlyList<OutstandingFtr> outstanding)
+    private static List<FtrBid> Bids(CsvTable table, FtrLocationResolver resolver, IReadOnlyList<OutstandingFtr> outstanding, FtrTerm? period)
     {
-        var held = new Dictionary<(string, string, FtrKind), double>();
-        foreach (var f in outstanding)
-        {
-            var key = (f.Holder, PathKey(f.Path), f.Kind);
-            held[key] = held.GetValueOrDefault(key) + f.Mw;
-        }
-
+        var offered = new List<(string Bidder, string Path, FtrKind Kind, FtrTerm? Term, double Mw)>();
         var list = new List<FtrBid>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
@@ -123,19 +132,33 @@ public static class FtrFileReader
             {
                 throw table.Error(row, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"column 'price': {price:R} $/MW is beyond the limit of ±{MaxPricePerMw:0e0} $/MW"));
             }
-            if (side == FtrSide.Sell)
+            var term = Term(table, row);
+            if (period is not null)
             {
-                var key = (bidder, PathKey(path), kind);
-                var have = held.GetValueOrDefault(key);
-                if (have < mw - 1e-9)
+                if (term is not null && term != period)
                 {
-                    throw table.Error(row, $"bid {id}: {bidder} offers {mw} MW of {Text(kind)} {path.Source.Label}→{path.Sink.Label} but holds only {have} MW of it (left unoffered) in {FtrsFile}");
+                    throw table.Error(row, $"bid {id}: its term {term} is not the auction's period {period} (leave term_start and term_end empty to bid for the period)");
                 }
 
-                held[key] = have - mw;
+                term = period;
             }
 
-            list.Add(new FtrBid(id, bidder, path, kind, side, mw, price));
+            if (side == FtrSide.Sell)
+            {
+                // Backed by FTRs of the same holder, path and kind held for a term covering the offer's (an offer
+                // without a term sells FTRs as held, whatever their terms), less what earlier offers took.
+                var key = PathKey(path);
+                var have = outstanding.Where(f => f.Holder == bidder && PathKey(f.Path) == key && f.Kind == kind && Backs(f.Term, term)).Sum(f => f.Mw)
+                    - offered.Where(o => o.Bidder == bidder && o.Path == key && o.Kind == kind && (o.Term is null || term is null || o.Term.Overlaps(term))).Sum(o => o.Mw);
+                if (have < mw - 1e-9)
+                {
+                    throw table.Error(row, $"bid {id}: {bidder} offers {mw} MW of {Text(kind)} {path.Source.Label}→{path.Sink.Label}{(term is null ? "" : $" for {term}")} but holds only {Math.Max(0, have)} MW of it (left unoffered) in {FtrsFile}{(term is null ? "" : " for a term covering that")}");
+                }
+
+                offered.Add((bidder, key, kind, term, mw));
+            }
+
+            list.Add(new FtrBid(id, bidder, path, kind, side, mw, price) { Term = term, SettleAt = SettleAt(table, row, path) });
         }
 
         return list;
@@ -177,10 +200,69 @@ public static class FtrFileReader
         return new FtrPath(source, sink);
     }
 
-    private static FtrLocation Location(CsvTable table, CsvRow row, string column, FtrLocationResolver resolver) =>
-        resolver.TryResolve(table.GetString(row, column), out var location, out var problem)
-            ? location
-            : throw table.Error(row, $"column '{column}': {problem}");
+    private static FtrLocation Location(CsvTable table, CsvRow row, string column, FtrLocationResolver resolver)
+    {
+        var warned = resolver.Warnings.Count;
+        if (!resolver.TryResolve(table.GetString(row, column), out var location, out var problem))
+        {
+            throw table.Error(row, $"column '{column}': {problem}");
+        }
+
+        resolver.Attribute(warned, $"{table.Source}:{row.Line}");
+        return location;
+    }
+
+    /// <summary>Whether an FTR held for <paramref name="held"/> can back an offer for <paramref name="offer"/>: an
+    /// offer without a term sells the FTR as held; an offer for a term needs an FTR held for a term covering it (a
+    /// holding without a term cannot be cut into periods).</summary>
+    internal static bool Backs(FtrTerm? held, FtrTerm? offer) => offer is null || (held is not null && held.Covers(offer));
+
+    /// <summary>Optional <c>term_start</c>, <c>term_end</c>: both empty (no term) or both dates, yyyy-mm-dd, at most a year.</summary>
+    private static FtrTerm? Term(CsvTable table, CsvRow row)
+    {
+        var start = table.Has("term_start") ? table.GetOptionalString(row, "term_start") : null;
+        var end = table.Has("term_end") ? table.GetOptionalString(row, "term_end") : null;
+        if (string.IsNullOrWhiteSpace(start) && string.IsNullOrWhiteSpace(end))
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(start) || string.IsNullOrWhiteSpace(end))
+        {
+            throw table.Error(row, "a term needs both term_start and term_end (or neither)");
+        }
+
+        var from = Day(table, row, "term_start", start);
+        var to = Day(table, row, "term_end", end);
+        try
+        {
+            return new FtrTerm(from, to);
+        }
+        catch (ArgumentException e)
+        {
+            throw table.Error(row, e.Message);
+        }
+    }
+
+    private static DateOnly Day(CsvTable table, CsvRow row, string column, string text) =>
+        FtrTerm.TryParseDay(text, out var day) ? day : throw table.Error(row, $"column '{column}': '{text}' is not a date yyyy-mm-dd");
+
+    /// <summary>Optional <c>settle_at</c>: <c>bus</c> (default) or <c>zone</c>, which needs a zone:NAME@BUS end.</summary>
+    private static FtrSettleAt SettleAt(CsvTable table, CsvRow row, FtrPath path)
+    {
+        var text = table.Has("settle_at") ? table.GetOptionalString(row, "settle_at") : null;
+        switch (text?.Trim())
+        {
+            case null or "" or "bus":
+                return FtrSettleAt.Bus;
+            case "zone":
+                return path.Source.ZoneLabel is not null || path.Sink.ZoneLabel is not null
+                    ? FtrSettleAt.Zone
+                    : throw table.Error(row, $"column 'settle_at': 'zone' needs a zone:NAME@BUS source or sink ({path.Source.Label}→{path.Sink.Label} has none)");
+            default:
+                throw table.Error(row, $"column 'settle_at': '{text}' is not 'bus' or 'zone'");
+        }
+    }
 
     private static double PositiveMw(CsvTable table, CsvRow row)
     {
@@ -201,6 +283,8 @@ public static class FtrFileReader
     };
 
     internal static string Text(FtrKind kind) => kind == FtrKind.Obligation ? "obligation" : "option";
+
+    internal static string Text(FtrSettleAt settleAt) => settleAt == FtrSettleAt.Zone ? "zone" : "bus";
 
     private static string PathKey(FtrPath path) => path.Key;
 }

@@ -12,9 +12,9 @@ public static class FtrSettlementWriter
         Directory.CreateDirectory(directory);
         WriteFile(
             Path.Combine(directory, "ftr_settlement.csv"),
-            "ftr,holder,kind,mw,source_price,sink_price,amount,target",
+            "ftr,holder,kind,mw,source_price,sink_price,amount,target,settle_at",
             settlement.Lines.Select(l =>
-                $"{Text(l.Ftr)},{Text(l.Holder)},{FtrFileReader.Text(l.Kind)},{Number(l.Mw)},{Number(l.SourcePrice)},{Number(l.SinkPrice)},{Money(l.Amount)},{Money(l.Target)}"));
+                $"{Text(l.Ftr)},{Text(l.Holder)},{FtrFileReader.Text(l.Kind)},{Number(l.Mw)},{Number(l.SourcePrice)},{Number(l.SinkPrice)},{Money(l.Amount)},{Money(l.Target)},{FtrFileReader.Text(l.SettleAt)}"));
     }
 
     /// <summary>The <c>ftr</c> object of summary.json: revenue adequacy (F7).</summary>
@@ -29,6 +29,12 @@ public static class FtrSettlementWriter
         ["shortfall"] = s.Shortfall,
         ["rounding"] = s.Rounding,
         ["adequate"] = s.Shortfall == 0,
+        ["settled"] = s.Lines.Count,
+        ["not_in_force"] = s.NotInForce,
+        ["zonal_settled"] = s.Lines.Count(l => l.SettleAt == FtrSettleAt.Zone),
+        ["zonal_targets"] = s.ZonalTargets,
+        ["zonal_targets_at_buses"] = s.ZonalTargetsAtBuses,
+        ["zonal_basis"] = s.ZonalBasis,
     };
 
     /// <summary>Statement rows (<c>participant,charge,amount,detail</c>): each holder's FTR amount, and the operator paying

@@ -27,10 +27,10 @@ public sealed class FtrDayAheadSettlementTests : IDisposable
         Assert.True(code == 0, error.ToString());
 
         var lines = File.ReadAllLines(Path.Combine(outDir, "ftr_settlement.csv"));
-        Assert.Equal("ftr,holder,kind,mw,source_price,sink_price,amount,target", lines[0]);
+        Assert.Equal("ftr,holder,kind,mw,source_price,sink_price,amount,target,settle_at", lines[0]);
         Assert.StartsWith("F1,alta,obligation,300,", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith(",8982.82,8982.82", lines[1], StringComparison.Ordinal); // 300 × (39.943 − 10.000)
-        Assert.EndsWith(",-1497.14,-1497.14", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith(",8982.82,8982.82,bus", lines[1], StringComparison.Ordinal); // 300 × (39.943 − 10.000)
+        Assert.EndsWith(",-1497.14,-1497.14,bus", lines[2], StringComparison.Ordinal);
 
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         var ftr = summary.RootElement.GetProperty("ftr");
