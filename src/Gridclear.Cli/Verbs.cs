@@ -26,6 +26,7 @@ internal static class Verbs
         yield return CaseCommand.Create();
         yield return FtrAuctionCommand.Create();
         yield return FtrExpansionCommand.Create();
+        yield return PathRightsCommand.Create();
         yield return BenchCommand.Create();
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Gridclear.Flows;
+using Gridclear.Designs.FlowPaths;
 using Gridclear.IO.Flows;
+using Gridclear.IO.Market;
 using Gridclear.IO.Matpower;
 using Gridclear.IO.Output;
 using Gridclear.Native.Klu;
@@ -26,19 +28,42 @@ internal static class PtdfCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var referenceOption = new Option<string>("--reference") { Description = "Reference: a bus number, or 'load' for load-weighted. Default: the case's reference bus." };
+        var pathsOption = new Option<string?>("--paths") { Description = "A flowpaths.csv (path,from_bus,to_bus,weight,rating): write the flow distribution factors path,bus,factor of its paths instead of branch rows." };
         var outOption = new Option<string>("--out") { Description = "The CSV file to write.", Required = true };
         var command = new Command("ptdf", "Shift factors (PTDF): MW flow on a branch per MW injected at a bus and withdrawn at the reference.");
         command.Options.Add(caseOption);
         command.Options.Add(branchOption);
         command.Options.Add(referenceOption);
+        command.Options.Add(pathsOption);
         command.Options.Add(outOption);
         command.SetAction(parse =>
         {
             var casePath = parse.GetValue(caseOption)!;
             using var file = OutputFile.Open(parse.GetValue(outOption)!);
-            var compiled = NetworkCompiler.Compile(MatpowerReader.ReadFile(casePath));
+            var powerCase = MatpowerReader.ReadFile(casePath);
+            var compiled = NetworkCompiler.Compile(powerCase);
             var network = compiled.Network;
             var slack = Slack(network, parse.GetValue(referenceOption));
+            if (parse.GetValue(pathsOption) is { } pathsFile)
+            {
+                if (parse.GetValue(branchOption) is { Length: > 0 })
+                {
+                    throw new InvalidInputException("--paths", null, "give either --paths or --branch, not both");
+                }
+
+                var paths = FlowPathFiles.ReadFlowPaths(pathsFile, network, powerCase);
+                using var pathShiftFactors = new ShiftFactors(network, new KluSolver(), slack);
+                var factors = new FlowDistributionFactors(pathShiftFactors, paths);
+                using (var writer = new StreamWriter(file.Path))
+                {
+                    FlowCsvWriter.WritePathFactors(writer, factors);
+                }
+
+                file.Commit();
+                (output ?? Console.Out).WriteLine($"{network.Name}: flow distribution factors of {paths.Count} path(s) × {network.BusCount} buses, reference {Describe(network, slack)}");
+                return CommandRunner.Success;
+            }
+
             var branches = Branches(network, parse.GetValue(branchOption) ?? []);
 
             using var shiftFactors = new ShiftFactors(network, new KluSolver(), slack);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gridclear.Designs.FlowPaths;
 using Gridclear.Flows;
 
 namespace Gridclear.IO.Flows;
@@ -48,6 +49,25 @@ public static class FlowCsvWriter
             var br = network.Branches[k];
             var prefix = $"{Invariant(br.CaseRow + 1)},{Invariant(network.BusIds[br.From])},{Invariant(network.BusIds[br.To])},";
             var row = shiftFactors.Row(k);
+            for (var j = 0; j < row.Length; j++)
+            {
+                writer.Write(prefix);
+                writer.Write(Invariant(network.BusIds[j]));
+                writer.Write(',');
+                writer.WriteLine(Number(row[j]));
+            }
+        }
+    }
+
+    /// <summary><c>path,bus,factor</c>: the flow distribution factors of each flow path at every bus (zeros included).</summary>
+    public static void WritePathFactors(TextWriter writer, FlowDistributionFactors factors)
+    {
+        var network = factors.Network;
+        writer.WriteLine("path,bus,factor");
+        for (var p = 0; p < factors.Paths.Count; p++)
+        {
+            var prefix = Results.CsvText.Text(factors.Paths[p].Id) + ",";
+            var row = factors.Row(p);
             for (var j = 0; j < row.Length; j++)
             {
                 writer.Write(prefix);

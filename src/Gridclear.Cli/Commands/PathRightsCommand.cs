@@ -1,0 +1,123 @@
+using System.CommandLine;
+using System.Globalization;
+using Gridclear.Cli.Runs;
+using Gridclear.Designs.FlowPaths;
+using Gridclear.IO.FlowPaths;
+using Spectre.Console;
+
+namespace Gridclear.Cli.Commands;
+
+/// <summary>
+/// <c>./gridclear path-rights --case N.m --market DIR --out OUT [--prices DA_OUT]</c>: the flow-path rights model
+/// (001): each balanced schedule's rights on each flow path, its thresholds and class, what its participant's
+/// holdings cover, the schedules rejected, and with a day-ahead run's prices the allocation of the operator's
+/// congestion costs.
+/// </summary>
+internal static class PathRightsCommand
+{
+    public static Command Create(TextWriter? output = null)
+    {
+        var casePath = new Option<string>("--case") { Description = "The network: a MATPOWER case file (.m).", Required = true };
+        var market = new Option<string>("--market") { Description = "A market folder with schedules.csv, flowpaths.csv, thresholds.csv (zones.csv, path_rights.csv, contracts.csv optional).", Required = true };
+        var prices = new Option<string?>("--prices") { Description = "The output folder of a day-ahead run that monitored the paths as interfaces: prices the operator's procurement and costs, writes path_settlement.csv." };
+        var outDir = new Option<string>("--out") { Description = "Folder for path_requirements.csv, rejected_schedules.csv, procurement.csv, contract_rights.csv, path_settlement.csv, summary.json.", Required = true };
+        var command = new Command("path-rights", "Flow-path rights (001): the rights each balanced schedule needs on each flow path, thresholds, classes, coverage, and the operator's cost allocation.");
+        command.Options.Add(casePath);
+        command.Options.Add(market);
+        command.Options.Add(prices);
+        command.Options.Add(outDir);
+        command.SetAction(parse =>
+        {
+            var run = PathRightsRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market)!, parse.GetValue(prices));
+            var dir = parse.GetValue(outDir)!;
+            PathRightsWriter.WriteRequirements(dir, run.Requirements);
+            PathRightsWriter.WriteProcurement(dir, run.Requirements, run.Prices);
+            if (run.ContractRights.Count > 0)
+            {
+                PathRightsWriter.WriteContractRights(dir, run.ContractRights);
+            }
+
+            if (run.Settlement is { } settlement)
+            {
+                PathRightsWriter.WriteSettlement(dir, settlement);
+            }
+
+            PathRightsWriter.WriteSummary(dir, Summary(run));
+            Print(run, output ?? Console.Out);
+            return CommandRunner.Success;
+        });
+        return command;
+    }
+
+    private static Dictionary<string, object?> Summary(PathRightsRun run)
+    {
+        var rows = run.Requirements.Rows;
+        var summary = new Dictionary<string, object?>
+        {
+            ["paths"] = run.Paths.Count,
+            ["schedules_assessed"] = rows.Select(r => r.Schedule).Distinct().Count(),
+            ["schedules_rejected"] = run.Requirements.Rejected.Count,
+            ["schedules_skipped"] = run.Requirements.Skipped.Count,
+            ["thresholds"] = new Dictionary<string, double> { ["W"] = run.Thresholds.W, ["X"] = run.Thresholds.X, ["Y"] = run.Thresholds.Y, ["Z"] = run.Thresholds.Z },
+            ["rows_by_class"] = Enum.GetValues<ScheduleClass>().ToDictionary(PathRightsWriter.ClassName, c => rows.Count(r => r.Class == c)),
+            ["uncovered_between_mw"] = rows.Where(r => r.Class == ScheduleClass.Between && !run.Requirements.IsRejected(r.Schedule)).Sum(r => r.UncoveredMw),
+            ["contracts_converted"] = run.ContractRights.Select(r => r.Contract).Distinct().Count(),
+            ["notes"] = run.Notes,
+            ["seconds"] = new Dictionary<string, double> { ["read"] = Math.Round(run.ReadSeconds, 3), ["factors"] = Math.Round(run.FactorSeconds, 3), ["assess"] = Math.Round(run.AssessSeconds, 3) },
+        };
+        if (run.Settlement is { } s)
+        {
+            summary["settlement"] = new Dictionary<string, object>
+            {
+                ["inter_zonal_cost"] = s.InterZonalCost,
+                ["direct_charges"] = s.DirectCharges,
+                ["release_revenue"] = s.ReleaseRevenue,
+                ["intra_zonal_cost"] = s.IntraZonalCost,
+                ["schedule_mwh"] = s.ScheduleMwh,
+                ["credited_mwh"] = s.CreditedMwh,
+                ["inter_zonal_rate"] = s.InterZonalRate,
+                ["intra_zonal_rate"] = s.IntraZonalRate,
+                ["sum"] = s.Lines.Sum(l => l.Amount),
+            };
+        }
+
+        return summary;
+    }
+
+    private static void Print(PathRightsRun run, TextWriter writer)
+    {
+        var console = Consoles.For(writer);
+        var table = new Table().Title($"[bold]Flow-path rights[/] — {Markup.Escape(run.Network.Name)}, {run.Paths.Count} path(s)");
+        table.AddColumn("Path");
+        foreach (var c in Enum.GetValues<ScheduleClass>())
+        {
+            table.AddColumn(new TableColumn(PathRightsWriter.ClassName(c)).RightAligned());
+        }
+
+        table.AddColumn(new TableColumn("uncovered between MW").RightAligned());
+        foreach (var p in run.Paths)
+        {
+            var rows = run.Requirements.Rows.Where(r => r.Path == p.Id).ToList();
+            var cells = new List<string> { Markup.Escape(p.Id) };
+            cells.AddRange(Enum.GetValues<ScheduleClass>().Select(c => rows.Count(r => r.Class == c).ToString(CultureInfo.InvariantCulture)));
+            cells.Add(rows.Where(r => r.Class == ScheduleClass.Between && !run.Requirements.IsRejected(r.Schedule)).Sum(r => r.UncoveredMw).ToString("N1", CultureInfo.InvariantCulture));
+            table.AddRow(cells.ToArray());
+        }
+
+        console.Write(table);
+        foreach (var r in run.Requirements.Rejected)
+        {
+            writer.WriteLine($"rejected {r.Schedule} ({r.Participant}): {r.Reason}");
+        }
+
+        if (run.Settlement is { } s)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"congestion costs: inter-zonal {s.InterZonalCost:N2} (direct {s.DirectCharges:N2}), intra-zonal {s.IntraZonalCost:N2}; uplift {s.InterZonalRate:0.####} + {s.IntraZonalRate:0.####} $/MWh over {s.ScheduleMwh:N1} MWh; sum {s.Lines.Sum(l => l.Amount):N2}"));
+        }
+
+        foreach (var note in run.Notes)
+        {
+            writer.WriteLine("note: " + note);
+        }
+    }
+}

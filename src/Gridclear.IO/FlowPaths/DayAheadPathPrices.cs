@@ -1,0 +1,62 @@
+using Gridclear.Designs.FlowPaths;
+using Gridclear.IO.Csv;
+
+namespace Gridclear.IO.FlowPaths;
+
+/// <summary>
+/// Reads the congestion prices the flow-path model needs from a day-ahead run's output folder (constraints.csv):
+/// each path that bound as an interface of its name (base case) gives a <see cref="PathPrice"/>; every other binding
+/// constraint (branches, contingencies, other interfaces, nomograms) is congestion outside the paths, costed at its
+/// rent, shadow price × |limit| (its congestion rent in the lossless DC market; the operator's cost of holding it).
+/// </summary>
+public static class DayAheadPathPrices
+{
+    public const string ConstraintsFile = "constraints.csv";
+
+    public static (IReadOnlyList<PathPrice> Prices, double OtherCongestionCost) Read(string directory, IReadOnlyList<FlowPath> paths)
+    {
+        var file = Path.Combine(directory, ConstraintsFile);
+        if (!File.Exists(file))
+        {
+            throw new InvalidInputException(file, null, "no constraints.csv: --prices must name the output folder of a day-ahead run (./gridclear clear --out)");
+        }
+
+        var table = CsvTable.Read(file, ["constraint", "kind", "contingency", "limit", "shadow_price"], ["interval"]);
+        var names = paths.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var prices = new List<PathPrice>();
+        var other = 0.0;
+        foreach (var row in table.Rows)
+        {
+            if (table.GetOptionalInt(row, "interval") is { } interval && interval != 1)
+            {
+                throw table.Error(row, $"interval {interval}: path-rights prices one-interval day-ahead runs only");
+            }
+
+            var kind = table.GetString(row, "kind");
+            if (kind == "balance")
+            {
+                continue;
+            }
+
+            var name = table.GetString(row, "constraint");
+            var shadow = table.GetDouble(row, "shadow_price");
+            var limit = table.GetDouble(row, "limit");
+            var contingency = table.GetOptionalString(row, "contingency");
+            if (kind == "interface" && string.IsNullOrEmpty(contingency) && names.Contains(name))
+            {
+                if (prices.Any(p => p.Path == name))
+                {
+                    throw table.Error(row, $"path {name} is listed twice");
+                }
+
+                prices.Add(new PathPrice(name, shadow, limit >= 0 ? 1 : -1));
+            }
+            else
+            {
+                other += shadow * Math.Abs(limit);
+            }
+        }
+
+        return (prices, other);
+    }
+}
