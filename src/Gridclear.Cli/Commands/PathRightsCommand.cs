@@ -3,6 +3,7 @@ using System.Globalization;
 using Gridclear.Cli.Runs;
 using Gridclear.Designs.FlowPaths;
 using Gridclear.IO.FlowPaths;
+using Gridclear.IO.Output;
 using Spectre.Console;
 
 namespace Gridclear.Cli.Commands;
@@ -28,8 +29,9 @@ internal static class PathRightsCommand
         command.Options.Add(outDir);
         command.SetAction(parse =>
         {
+            using var folder = OutputFolder.Open(parse.GetValue(outDir)!);
             var run = PathRightsRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market)!, parse.GetValue(prices));
-            var dir = parse.GetValue(outDir)!;
+            var dir = folder.Path;
             PathRightsWriter.WriteRequirements(dir, run.Requirements);
             PathRightsWriter.WriteProcurement(dir, run.Requirements, run.Prices);
             if (run.ContractRights.Count > 0)
@@ -43,6 +45,7 @@ internal static class PathRightsCommand
             }
 
             PathRightsWriter.WriteSummary(dir, Summary(run));
+            folder.Commit();
             Print(run, output ?? Console.Out);
             return CommandRunner.Success;
         });

@@ -35,6 +35,7 @@ public static class InputFiles
     public static readonly CsvSchema FlowPaths = Market("flowpaths.csv", ["path", "from_bus", "to_bus", "weight", "rating"], ["circuit"]);
     public static readonly CsvSchema Thresholds = Market("thresholds.csv", ["parameter", "value"]);
     public static readonly CsvSchema PathRights = Market("path_rights.csv", ["holder", "path", "mw"]);
+    public static readonly CsvSchema Contracts = Market("contracts.csv", ["contract", "holder", "source", "sink", "mw"]);
 
     // Files named on the command line.
     /// <summary><c>ftr-auction --bids</c>.</summary>
@@ -47,7 +48,7 @@ public static class InputFiles
     public static IReadOnlyList<CsvSchema> MarketFolder { get; } =
     [
         Zones, Hubs, Resources, Offers, Bids, Demand, Schedules, Adjustments, Portfolio, Interfaces, Nomograms, Contingencies,
-        Ftrs, Arrs, ArrRequests, ReserveRequirements, ReserveOffers, Caps, FlowPaths, Thresholds, PathRights,
+        Ftrs, Arrs, ArrRequests, ReserveRequirements, ReserveOffers, Caps, FlowPaths, Thresholds, PathRights, Contracts,
     ];
 
     /// <summary>The schema of a market-folder file, or null for a file the folder does not define.</summary>

@@ -21,7 +21,10 @@ public static class DayAheadPathPrices
             throw new InvalidInputException(file, null, "no constraints.csv: --prices must name the output folder of a day-ahead run (./gridclear clear --out)");
         }
 
-        var table = CsvTable.Read(file, ["constraint", "kind", "contingency", "limit", "shadow_price"], ["interval"]);
+        // An output file, not an input: whatever columns the run added are accepted (only these are read).
+        string[] required = ["constraint", "kind", "contingency", "limit", "shadow_price"];
+        var header = File.ReadLines(file).FirstOrDefault() ?? string.Empty;
+        var table = CsvTable.Read(file, required, [.. header.Split(',').Select(c => c.Trim()).Where(c => c.Length > 0 && !required.Contains(c, StringComparer.OrdinalIgnoreCase)).Append("interval").Distinct(StringComparer.OrdinalIgnoreCase)]);
         var names = paths.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var prices = new List<PathPrice>();
         var other = 0.0;

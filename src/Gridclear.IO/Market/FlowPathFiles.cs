@@ -23,7 +23,7 @@ public static class FlowPathFiles
     /// </summary>
     public static List<FlowPath> ReadFlowPaths(string file, Gridclear.Network.Network network, PowerCase? powerCase)
     {
-        var table = CsvTable.Read(file, ["path", "from_bus", "to_bus", "weight", "rating"], ["circuit"]);
+        var table = CsvTable.Read(file, InputFiles.FlowPaths);
         var locator = new BranchLocator(network, powerCase);
         var paths = new List<FlowPath>();
         var groups = new OrderedDictionary<string, List<CsvRow>>(StringComparer.Ordinal);
@@ -83,7 +83,7 @@ public static class FlowPathFiles
     /// <summary>thresholds.csv <c>parameter,value</c>: W, X, Y, Z in percent, each once; Y ≥ W and Z ≥ X.</summary>
     public static PathThresholds ReadThresholds(string file)
     {
-        var table = CsvTable.Read(file, ["parameter", "value"]);
+        var table = CsvTable.Read(file, InputFiles.Thresholds);
         var values = new Dictionary<string, (double Value, CsvRow Row)>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in table.Rows)
         {
@@ -127,7 +127,7 @@ public static class FlowPathFiles
     /// <summary>path_rights.csv <c>holder,path,mw</c>: mw signed in the path's direction; the path must exist.</summary>
     public static List<PathRight> ReadRights(string file, IReadOnlyList<FlowPath> paths)
     {
-        var table = CsvTable.Read(file, ["holder", "path", "mw"]);
+        var table = CsvTable.Read(file, InputFiles.PathRights);
         var known = paths.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var rights = new List<PathRight>();
         foreach (var row in table.Rows)
@@ -149,7 +149,7 @@ public static class FlowPathFiles
     /// <summary>contracts.csv <c>contract,holder,source,sink,mw</c>: source and sink are buses of the network, mw &gt; 0.</summary>
     public static List<PreExistingContract> ReadContracts(string file, Gridclear.Network.Network network)
     {
-        var table = CsvTable.Read(file, ["contract", "holder", "source", "sink", "mw"]);
+        var table = CsvTable.Read(file, InputFiles.Contracts);
         var contracts = new List<PreExistingContract>();
         var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
