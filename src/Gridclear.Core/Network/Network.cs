@@ -51,6 +51,9 @@ public sealed class Network
 
     public string Name { get; }
 
+    /// <summary>The file the network was read from (as the user named it), for messages; null when built in code.</summary>
+    public string? Source { get; init; }
+
     public double BaseMva { get; }
 
     /// <summary>External id of each internal bus index.</summary>

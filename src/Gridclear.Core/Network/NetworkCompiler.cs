@@ -54,6 +54,11 @@ public static class NetworkCompiler
             {
                 throw new InvalidInputException(source, Line(bus.SourceLine), $"bus {bus.Id}: PD and GS must be finite");
             }
+
+            if ((InputLimits.Beyond(bus.Pd, InputLimits.MaxMw, "PD", "MW") ?? InputLimits.Beyond(bus.Gs, InputLimits.MaxMw, "GS", "MW")) is { } beyond)
+            {
+                throw new InvalidInputException(source, Line(bus.SourceLine), $"bus {bus.Id}: {beyond}");
+            }
         }
 
         var live = new bool[buses.Count];
@@ -107,6 +112,18 @@ public static class NetworkCompiler
                 throw new InvalidInputException(source, Line(br.SourceLine), $"{where}: TAP and SHIFT must be finite");
             }
 
+            // MATPOWER uses any tap as given; a negative ratio has no physical meaning (it flips the branch's
+            // susceptance), so it is refused rather than silently turned into a negative reactance.
+            if (br.Ratio < 0)
+            {
+                throw new InvalidInputException(source, Line(br.SourceLine), $"{where}: TAP is {Format(br.Ratio)}; a transformer's off-nominal ratio is positive (0 means 1)");
+            }
+
+            if (!double.IsFinite(1.0 / (br.X * (br.Ratio == 0 ? 1.0 : br.Ratio))))
+            {
+                throw new InvalidInputException(source, Line(br.SourceLine), $"{where}: x·TAP = {Format(br.X * br.Ratio)} is too small for a finite susceptance");
+            }
+
             if (br.RateA < 0 || double.IsNaN(br.RateA))
             {
                 throw new InvalidInputException(source, Line(br.SourceLine), $"{where}: RATE_A is {Format(br.RateA)}; use 0 for no limit");
@@ -152,6 +169,18 @@ public static class NetworkCompiler
             if (!double.IsFinite(gen.Pg) || !double.IsFinite(gen.Pmin) || !double.IsFinite(gen.Pmax))
             {
                 throw new InvalidInputException(source, Line(gen.SourceLine), $"generator row {g + 1} (bus {gen.Bus}): PG, PMIN and PMAX must be finite");
+            }
+
+            if ((InputLimits.Beyond(gen.Pg, InputLimits.MaxMw, "PG", "MW")
+                ?? InputLimits.Beyond(gen.Pmin, InputLimits.MaxMw, "PMIN", "MW")
+                ?? InputLimits.Beyond(gen.Pmax, InputLimits.MaxMw, "PMAX", "MW")) is { } beyond)
+            {
+                throw new InvalidInputException(source, Line(gen.SourceLine), $"generator row {g + 1} (bus {gen.Bus}): {beyond}");
+            }
+
+            if (powerCase.GenCosts.Count >= powerCase.Generators.Count && CostProblem(powerCase.GenCosts[g]) is { } costProblem)
+            {
+                throw new InvalidInputException(source, Line(powerCase.GenCosts[g].SourceLine), $"gencost row {g + 1} (generator at bus {gen.Bus}): {costProblem}");
             }
 
             keptGenerators.Add((g, b));
@@ -320,11 +349,14 @@ public static class NetworkCompiler
             }
 
             var gen = powerCase.Generators[row];
-            generators.Add(new NetworkGenerator(row, indexOfRow[b], gen.Pmin, gen.Pmax, gen.Pg, costs?[row]));
+            generators.Add(new NetworkGenerator(row, indexOfRow[b], gen.Pmin, gen.Pmax, gen.Pg, costs?[row], gen.SourceLine));
         }
 
         var network = new Network(
-            powerCase.Name, powerCase.BaseMva, busIds, loads, areas, branches, generators, indexOfRow[referenceRow], names);
+            powerCase.Name, powerCase.BaseMva, busIds, loads, areas, branches, generators, indexOfRow[referenceRow], names)
+        {
+            Source = source,
+        };
 
         // Kept island first, then the dropped ones in case order.
         var ordered = new List<Island> { islands[referenceIsland] };
@@ -372,6 +404,57 @@ public static class NetworkCompiler
     }
 
     private static int? Line(int sourceLine) => sourceLine > 0 ? sourceLine : null;
+
+    /// <summary>
+    /// A cost beyond the input limits (README "Input limits"), or null: polynomial coefficients of P^k (k ≥ 1) within
+    /// ±<see cref="InputLimits.MaxPrice"/> and the constant within ±<see cref="InputLimits.MaxCost"/>; piecewise-linear
+    /// points within ±<see cref="InputLimits.MaxMw"/> MW and ±<see cref="InputLimits.MaxCost"/> $/h, each slope within
+    /// ±<see cref="InputLimits.MaxPrice"/>. With P ≤ 1e7 MW the cost then stays below about 1e20 $/h, finite and within
+    /// what the solver takes.
+    /// </summary>
+    private static string? CostProblem(CaseGenCost cost)
+    {
+        var p = cost.Parameters;
+        if (p.Any(v => !double.IsFinite(v)))
+        {
+            return "every cost parameter must be a finite number";
+        }
+
+        if (cost.Model == CostModel.Polynomial)
+        {
+            for (var k = 0; k < p.Count; k++)
+            {
+                var power = p.Count - 1 - k;
+                var problem = power == 0
+                    ? InputLimits.Beyond(p[k], InputLimits.MaxCost, "the constant cost", "$/h")
+                    : InputLimits.Beyond(p[k], InputLimits.MaxPrice, $"the coefficient of P^{power}", power == 1 ? "$/MWh" : $"$/MW^{power}h");
+                if (problem is not null)
+                {
+                    return problem;
+                }
+            }
+        }
+        else if (cost.Model == CostModel.PiecewiseLinear)
+        {
+            for (var k = 0; k + 1 < p.Count; k += 2)
+            {
+                var problem = InputLimits.Beyond(p[k], InputLimits.MaxMw, $"point {(k / 2) + 1}'s MW", "MW")
+                    ?? InputLimits.Beyond(p[k + 1], InputLimits.MaxCost, $"point {(k / 2) + 1}'s cost", "$/h");
+                if (problem is not null)
+                {
+                    return problem;
+                }
+
+                if (k >= 2 && p[k] > p[k - 2]
+                    && InputLimits.Beyond((p[k + 1] - p[k - 1]) / (p[k] - p[k - 2]), InputLimits.MaxPrice, $"the slope from point {k / 2} to {(k / 2) + 1}", "$/MWh") is { } slope)
+                {
+                    return slope;
+                }
+            }
+        }
+
+        return null;
+    }
 
     private static double Radians(double degrees) => degrees * Math.PI / 180.0;
 

@@ -7,4 +7,5 @@ namespace Gridclear.Network;
 /// <param name="PmaxMw">Maximum output, MW.</param>
 /// <param name="PgMw">Output in the case, MW (the power flow set point).</param>
 /// <param name="Cost">Its gencost row, or null when the case has none.</param>
-public sealed record NetworkGenerator(int CaseRow, int Bus, double PminMw, double PmaxMw, double PgMw, CaseGenCost? Cost);
+/// <param name="SourceLine">1-based line of its gen row in the case file; 0 when not read from a file.</param>
+public sealed record NetworkGenerator(int CaseRow, int Bus, double PminMw, double PmaxMw, double PgMw, CaseGenCost? Cost, int SourceLine = 0);

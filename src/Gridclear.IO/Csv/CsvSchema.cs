@@ -7,7 +7,9 @@ namespace Gridclear.IO.Csv;
 /// <see cref="CsvTable.FreeFormColumns"/>. Every input file has its schema in <see cref="InputFiles"/>.
 /// </summary>
 /// <param name="File">The file name, e.g. <c>offers.csv</c>.</param>
-public sealed record CsvSchema(string File, IReadOnlyList<string> Required, IReadOnlyList<string> Optional)
+/// <param name="Limits">The largest magnitude of numeric columns (<see cref="InputLimits"/>): a number beyond it is
+/// refused with the file and line by every getter.</param>
+public sealed record CsvSchema(string File, IReadOnlyList<string> Required, IReadOnlyList<string> Optional, IReadOnlyDictionary<string, ColumnLimit>? Limits = null)
 {
     /// <summary>Every column the file may have, required first.</summary>
     public IEnumerable<string> Columns => Required.Concat(Optional);
@@ -16,3 +18,6 @@ public sealed record CsvSchema(string File, IReadOnlyList<string> Required, IRea
     public CsvSchema WithOptional(IEnumerable<string> more) =>
         this with { Optional = [.. Optional.Concat(more.Where(c => !Columns.Contains(c, StringComparer.OrdinalIgnoreCase))).Distinct(StringComparer.OrdinalIgnoreCase)] };
 }
+
+/// <summary>The largest magnitude of a numeric column and its unit, for messages.</summary>
+public sealed record ColumnLimit(double Max, string Unit);

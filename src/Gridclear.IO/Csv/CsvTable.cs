@@ -33,6 +33,7 @@ public sealed class CsvTable
     private static readonly string[] FalseWords = ["false", "0", "no"];
 
     private readonly Dictionary<string, int> _columnIndex;
+    private IReadOnlyDictionary<string, ColumnLimit>? _limits;
 
     /// <summary>Columns any input file may carry for people: their content is never read.</summary>
     public static IReadOnlyList<string> FreeFormColumns { get; } = ["note", "notes", "comment", "comments", "description"];
@@ -67,10 +68,17 @@ public sealed class CsvTable
         Parse(InputText.Read(path), path, required, optional);
 
     /// <summary>Reads a CSV file with the columns of <paramref name="schema"/>.</summary>
-    public static CsvTable Read(string path, CsvSchema schema) => Read(path, [.. schema.Required], [.. schema.Optional]);
+    public static CsvTable Read(string path, CsvSchema schema) => Read(path, [.. schema.Required], [.. schema.Optional]).WithLimits(schema.Limits);
 
     /// <summary>Parses CSV text with the columns of <paramref name="schema"/>.</summary>
-    public static CsvTable Parse(string text, string source, CsvSchema schema) => Parse(text, source, [.. schema.Required], [.. schema.Optional]);
+    public static CsvTable Parse(string text, string source, CsvSchema schema) => Parse(text, source, [.. schema.Required], [.. schema.Optional]).WithLimits(schema.Limits);
+
+    /// <summary>Makes every numeric getter refuse a number beyond its column's limit (file and line in the error).</summary>
+    public CsvTable WithLimits(IReadOnlyDictionary<string, ColumnLimit>? limits)
+    {
+        _limits = limits;
+        return this;
+    }
 
     /// <summary>Parses CSV text; <paramref name="source"/> names it in errors. Same rules as reading a file.</summary>
     public static CsvTable Parse(string text, string source, IReadOnlyCollection<string> required, IReadOnlyCollection<string>? optional = null)
@@ -215,7 +223,17 @@ public sealed class CsvTable
             throw Error(row, $"column '{column}': '{text}' is not a number");
         }
 
-        return double.IsFinite(value) ? value : throw Error(row, $"column '{column}': '{text}' is not a finite number");
+        if (!double.IsFinite(value))
+        {
+            throw Error(row, $"column '{column}': '{text}' is not a finite number");
+        }
+
+        if (_limits is not null && _limits.TryGetValue(column, out var limit) && InputLimits.Beyond(value, limit.Max, $"column '{column}':", limit.Unit) is { } problem)
+        {
+            throw Error(row, problem);
+        }
+
+        return value;
     }
 
     private int ParseInt(CsvRow row, string column, string text) =>

@@ -10,6 +10,22 @@ public static class InputFiles
     /// <summary>FORMATS.md "Time": any market CSV may add <c>interval</c> (an integer from 1; empty = every interval).</summary>
     public const string Interval = "interval";
 
+    // Declared before the schemas: static fields are initialised in order.
+    /// <summary>The limits of numeric market-folder columns, by column name (<see cref="InputLimits"/>; README "Input
+    /// limits"): MW quantities, prices, weights and coefficients.</summary>
+    public static IReadOnlyDictionary<string, ColumnLimit> MarketLimits { get; } = new Dictionary<string, ColumnLimit>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["mw"] = new(InputLimits.MaxMw, "MW"),
+        ["min_mw"] = new(InputLimits.MaxMw, "MW"),
+        ["limit"] = new(InputLimits.MaxMw, "MW"),
+        ["rating"] = new(InputLimits.MaxMw, "MW"),
+        ["price"] = new(InputLimits.MaxPrice, "$/MWh"),
+        ["cap"] = new(InputLimits.MaxPrice, "$/MWh"),
+        ["mitigated_price"] = new(InputLimits.MaxPrice, "$/MWh"),
+        ["weight"] = new(InputLimits.MaxFactor, ""),
+        ["coefficient"] = new(InputLimits.MaxFactor, ""),
+    };
+
     // The market folder (--market DIR).
     public static readonly CsvSchema Zones = Market("zones.csv", ["zone", "bus"]);
     public static readonly CsvSchema Hubs = Market("hubs.csv", ["hub", "bus", "weight"], ["basis"]);
@@ -55,7 +71,7 @@ public static class InputFiles
     public static CsvSchema? OfMarketFile(string fileName) =>
         MarketFolder.FirstOrDefault(s => string.Equals(s.File, fileName, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>A market-folder file: <c>interval</c> is accepted in every one.</summary>
+    /// <summary>A market-folder file: <c>interval</c> is accepted in every one; numbers within <see cref="MarketLimits"/>.</summary>
     private static CsvSchema Market(string file, string[] required, string[]? optional = null) =>
-        new(file, required, [.. optional ?? [], Interval]);
+        new(file, required, [.. optional ?? [], Interval], MarketLimits);
 }

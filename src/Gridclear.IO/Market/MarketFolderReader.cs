@@ -95,9 +95,9 @@ public static partial class MarketFolderReader
                 return null;
             }
 
-            var declared = InputFiles.OfMarketFile(file)?.Columns ?? [];
-            string[] readable = [.. declared.Concat(optional ?? []).Where(c => !required.Contains(c, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase)];
-            return CsvTable.Read(PathOf(file), required, readable);
+            var schema = InputFiles.OfMarketFile(file);
+            string[] readable = [.. (schema?.Columns ?? []).Concat(optional ?? []).Where(c => !required.Contains(c, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase)];
+            return CsvTable.Read(PathOf(file), required, readable).WithLimits(schema?.Limits ?? InputFiles.MarketLimits);
         }
 
         /// <summary>Reads a file of the folder with its declared columns (<see cref="InputFiles"/>), or null when it is absent.</summary>

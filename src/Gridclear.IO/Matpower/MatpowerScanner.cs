@@ -247,6 +247,22 @@ internal sealed class MatpowerScanner
         throw Error(_line, $"unexpected {Describe(c)} after {what}; expected ';' or the end of the line");
     }
 
+    /// <summary>The error for a matrix whose rows differ in length: the first row that differs from the length most rows
+    /// have (the first row's length when as many rows have it as any other).</summary>
+    private InvalidInputException RaggedRows(string field, int firstCount, int firstLine, int rowCount, List<(int Line, int Count)> odd)
+    {
+        var byCount = odd.GroupBy(r => r.Count).Select(g => (Count: g.Key, Rows: g.Count())).ToList();
+        var firstRows = rowCount - odd.Count;
+        var (common, commonRows) = byCount.Aggregate((Count: firstCount, Rows: firstRows), (best, g) => g.Rows > best.Rows ? g : best);
+        if (common != firstCount)
+        {
+            return Error(firstLine, $"this row of mpc.{field} has {firstCount} values but {commonRows} of its {rowCount} rows have {common}");
+        }
+
+        var (line, count) = odd[0];
+        return Error(line, $"this row of mpc.{field} has {count} values but the rows above it have {firstCount}");
+    }
+
     /// <summary>Reads a matrix after its '[' up to and including ']'.</summary>
     /// <remarks>Optimised from the first call: the CLI reads one case per process, so tiered JIT would run it unoptimised.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -257,6 +273,12 @@ internal sealed class MatpowerScanner
         var columns = -1;
         var rowStart = 0;
         var rowLine = _line;
+        var firstRowLine = _line;
+
+        // Rows whose length differs from the first row's: reported at the end, against the length most rows have,
+        // so a short first row is blamed, not the good row after it.
+        List<(int Line, int Count)>? odd = null;
+        var rowCount = 0;
         var text = _text;
         while (true)
         {
@@ -278,13 +300,15 @@ internal sealed class MatpowerScanner
                     var count = values.Count - rowStart;
                     if (count > 0)
                     {
+                        rowCount++;
                         if (columns < 0)
                         {
                             columns = count;
+                            firstRowLine = rowLine;
                         }
                         else if (count != columns)
                         {
-                            throw Error(rowLine, $"this row of mpc.{field} has {count} values but the rows above it have {columns}");
+                            (odd ??= []).Add((rowLine, count));
                         }
 
                         rowStart = values.Count;
@@ -297,6 +321,11 @@ internal sealed class MatpowerScanner
                     }
                     else if (c == ']')
                     {
+                        if (odd is not null)
+                        {
+                            throw RaggedRows(field, columns, firstRowLine, rowCount, odd);
+                        }
+
                         var rows = columns <= 0 ? 0 : values.Count / columns;
                         return new MatpowerMatrix(field, startLine, rows, Math.Max(columns, 0), values.ToArray(), lines.ToArray());
                     }

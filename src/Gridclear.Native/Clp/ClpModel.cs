@@ -15,6 +15,11 @@ public sealed unsafe class ClpModel : ILpModel
     /// mapping keeps that assumption out of the binding.</summary>
     private const double ClpInfinity = double.MaxValue;
 
+    /// <summary>The largest magnitude of a cost, finite bound, coefficient or Q entry passed to Clp. Clp asserts (and
+    /// so aborts the whole process) on a scaled cost of 1e25 or more; a margin of 1e5 covers its scaling. The input
+    /// limits (Gridclear.InputLimits) keep every real market far below it; this catches what slips past them.</summary>
+    public const double MaxMagnitude = 1e20;
+
     private readonly ClpHandle _handle;
     private readonly LpOptions _options;
     private int _columnCount;
@@ -93,6 +98,7 @@ public sealed unsafe class ClpModel : ILpModel
     public LpSolution Solve()
     {
         ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        CheckMagnitudes();
         PushChanges();
         ClpNative.Clp_setMaximumSeconds(_handle, _options.MaxSeconds);
         ClpNative.Clp_setNumberIterations(_handle, 0);
@@ -662,6 +668,40 @@ public sealed unsafe class ClpModel : ILpModel
         return (start, index, value);
     }
 
+    /// <summary>Refuses numbers Clp cannot take (see <see cref="MaxMagnitude"/>) before they reach it: an exception the
+    /// caller can report, never an abort of the process.</summary>
+    private void CheckMagnitudes()
+    {
+        static void Check(double value, string what)
+        {
+            if (Math.Abs(value) > MaxMagnitude && double.IsFinite(value))
+            {
+                throw new InvalidInputException(
+                    "solver input",
+                    null,
+                    $"{what} is {value:G6}, beyond the ±{InputLimits.Text(MaxMagnitude)} the LP solver handles: an input beyond the documented limits reached the engine");
+            }
+        }
+
+        for (var j = 0; j < _columnCount; j++)
+        {
+            Check(_cost[j], $"the cost of column {j}");
+            Check(_colLower[j], $"the lower bound of column {j}");
+            Check(_colUpper[j], $"the upper bound of column {j}");
+        }
+
+        for (var i = 0; i < _rowCount; i++)
+        {
+            Check(_rowLower[i], $"the lower bound of row {i}");
+            Check(_rowUpper[i], $"the upper bound of row {i}");
+        }
+
+        foreach (var q in _qValue)
+        {
+            Check(q, "a quadratic cost coefficient");
+        }
+    }
+
     private void CheckRow(LpRow row, int index)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -681,6 +721,11 @@ public sealed unsafe class ClpModel : ILpModel
             if (!double.IsFinite(row.Values[k]))
             {
                 throw new ArgumentException($"row {index}: coefficient {row.Values[k]} of column {row.Columns[k]} is not finite");
+            }
+
+            if (Math.Abs(row.Values[k]) > MaxMagnitude)
+            {
+                throw new InvalidInputException("solver input", null, $"row {index}: coefficient {row.Values[k]:G6} of column {row.Columns[k]} is beyond the ±{InputLimits.Text(MaxMagnitude)} the LP solver handles");
             }
         }
     }
@@ -709,6 +754,11 @@ public sealed unsafe class ClpModel : ILpModel
             if (!double.IsFinite(column.Values![k]))
             {
                 throw new ArgumentException($"column {index}: coefficient {column.Values[k]} in row {column.Rows[k]} is not finite");
+            }
+
+            if (Math.Abs(column.Values[k]) > MaxMagnitude)
+            {
+                throw new InvalidInputException("solver input", null, $"column {index}: coefficient {column.Values[k]:G6} in row {column.Rows[k]} is beyond the ±{InputLimits.Text(MaxMagnitude)} the LP solver handles");
             }
         }
     }

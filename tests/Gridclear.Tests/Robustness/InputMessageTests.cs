@@ -104,4 +104,40 @@ public sealed class InputMessageTests : IDisposable
         Assert.Equal(2, run.Code);
         Assert.Contains("--repeat", run.Error, StringComparison.Ordinal);
     }
+    [Fact]
+    public void A_missing_cost_table_is_reported_with_the_file_and_the_generator_line()
+    {
+        var text = File.ReadAllText(TestPaths.Case("case5"));
+        var start = text.IndexOf("mpc.gencost = [", StringComparison.Ordinal);
+        var path = Path.Combine(_dir, "nocost.m");
+        File.WriteAllText(path, text[..start] + text[(text.IndexOf("];", start, StringComparison.Ordinal) + 2)..]);
+        var run = InProcessCli.Run("clear", "--case", path, "--out", Path.Combine(_dir, "out"));
+        Assert.Equal(2, run.Code);
+        var genLine = Array.FindIndex(File.ReadAllLines(path), l => l.StartsWith("mpc.gen = [", StringComparison.Ordinal)) + 2;
+        Assert.Contains($"{path}:{genLine}: generator row 1 has no gencost row", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_short_first_generator_row_is_blamed_on_itself()
+    {
+        var lines = File.ReadAllLines(TestPaths.Case("case5"));
+        var first = Array.FindIndex(lines, l => l.StartsWith("mpc.gen = [", StringComparison.Ordinal)) + 1;
+        lines[first] = "\t1\t40\t0\t30\t-30\t1\t100\t1\t40;";
+        var path = Path.Combine(_dir, "short.m");
+        File.WriteAllLines(path, lines);
+        var run = InProcessCli.Run("clear", "--case", path, "--out", Path.Combine(_dir, "out"));
+        Assert.Equal(2, run.Code);
+        Assert.Contains($"{path}:{first + 1}: this row of mpc.gen has 9 values but 4 of its 5 rows have 21", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_second_reference_bus_is_reported_as_MATPOWER_warns()
+    {
+        var text = File.ReadAllText(TestPaths.Case("case5")).Replace("\t3\t2\t300\t98.61\t", "\t3\t3\t300\t98.61\t", StringComparison.Ordinal);
+        var path = Path.Combine(_dir, "tworefs.m");
+        File.WriteAllText(path, text);
+        var run = InProcessCli.Run("dcpf", "--case", path, "--out", Path.Combine(_dir, "out"));
+        Assert.Equal(0, run.Code);
+        Assert.Contains("2 type-3 buses", run.Output, StringComparison.Ordinal);
+    }
 }

@@ -94,25 +94,33 @@ internal sealed class Participation
         return _columns.Count - 1;
     }
 
+    /// <summary>The case file, as messages name it.</summary>
+    private string CaseSource => Network.Source ?? "case";
+
+    private static int? CostLine(CaseGenCost cost) => cost.SourceLine > 0 ? cost.SourceLine : null;
+
     private void AddCaseGenerators()
     {
         for (var g = 0; g < Network.Generators.Count; g++)
         {
             var gen = Network.Generators[g];
             var name = $"gen{gen.CaseRow + 1}";
-            var cost = gen.Cost ?? throw new InvalidInputException("case", null, $"generator row {gen.CaseRow + 1} has no gencost row: the market needs a cost for every generator");
+            var cost = gen.Cost ?? throw new InvalidInputException(
+                CaseSource,
+                gen.SourceLine > 0 ? gen.SourceLine : null,
+                $"generator row {gen.CaseRow + 1} has no gencost row (the case's mpc.gencost is missing or shorter than mpc.gen): clearing the case without a market folder needs a cost for every generator");
             var owner = _resources.Count;
             var inj = new[] { (gen.Bus, 1.0) };
             switch (cost.Model)
             {
                 case CostModel.Polynomial:
-                    var (c2, c1, c0) = Quadratic(cost, gen.CaseRow);
+                    var (c2, c1, c0) = Quadratic(cost, gen.CaseRow, CaseSource);
                     var col = AddColumn(new DispatchColumn(ColumnRole.Supply, owner, gen.PminMw, gen.PmaxMw, c1, 2 * c2, inj));
                     _resources.Add(new DispatchResource(name, gen.Bus, ResourceKind.Generator, [col], 0, c0, gen.PminMw));
                     ConstantCost += c0;
                     break;
                 case CostModel.PiecewiseLinear:
-                    var (segments, costAtMin) = PiecewiseSegments(cost, gen.PminMw, gen.PmaxMw, gen.CaseRow);
+                    var (segments, costAtMin) = PiecewiseSegments(cost, gen.PminMw, gen.PmaxMw, gen.CaseRow, CaseSource);
                     var cols = new int[segments.Count];
                     for (var s = 0; s < segments.Count; s++)
                     {
@@ -124,13 +132,13 @@ internal sealed class Participation
                     _resources.Add(new DispatchResource(name, gen.Bus, ResourceKind.Generator, cols, gen.PminMw, costAtMin, gen.PminMw));
                     break;
                 default:
-                    throw new InvalidInputException("case", null, $"gencost row {gen.CaseRow + 1}: cost model {(int)cost.Model} is not supported");
+                    throw new InvalidInputException(CaseSource, CostLine(cost), $"gencost row {gen.CaseRow + 1}: cost model {(int)cost.Model} is not supported");
             }
         }
     }
 
     /// <summary>MATPOWER polynomial coefficients (highest order first) as c2, c1, c0; degree above 2 is refused.</summary>
-    private static (double C2, double C1, double C0) Quadratic(CaseGenCost cost, int row)
+    private static (double C2, double C1, double C0) Quadratic(CaseGenCost cost, int row, string source)
     {
         var c = cost.Parameters;
         var n = c.Count;
@@ -138,7 +146,7 @@ internal sealed class Participation
         {
             if (c[k] != 0)
             {
-                throw new InvalidInputException("case", null, $"gencost row {row + 1}: a polynomial cost of degree {n - 1} is not supported (at most quadratic)");
+                throw new InvalidInputException(source, CostLine(cost), $"gencost row {row + 1}: a polynomial cost of degree {n - 1} is not supported (at most quadratic)");
             }
         }
 
@@ -146,7 +154,7 @@ internal sealed class Participation
         var c2 = At(2);
         if (c2 < 0)
         {
-            throw new InvalidInputException("case", null, $"gencost row {row + 1}: a negative quadratic coefficient ({c2}) makes the cost non-convex");
+            throw new InvalidInputException(source, CostLine(cost), $"gencost row {row + 1}: a negative quadratic coefficient ({c2}) makes the cost non-convex");
         }
 
         return (c2, At(1), At(0));
@@ -158,13 +166,13 @@ internal sealed class Participation
     /// (extended beyond the first and last points). That maximum is convex; for a convex curve it is the curve
     /// itself, and a curve whose slope falls (as RTS-GMLC's do by a hair) is priced as MATPOWER prices it.
     /// </summary>
-    private static (List<(double Width, double Slope)> Segments, double CostAtMin) PiecewiseSegments(CaseGenCost cost, double pmin, double pmax, int row)
+    private static (List<(double Width, double Slope)> Segments, double CostAtMin) PiecewiseSegments(CaseGenCost cost, double pmin, double pmax, int row, string source)
     {
         var p = cost.Parameters;
         var n = p.Count / 2;
         if (n < 2)
         {
-            throw new InvalidInputException("case", null, $"gencost row {row + 1}: a piecewise-linear cost needs at least two points");
+            throw new InvalidInputException(source, CostLine(cost), $"gencost row {row + 1}: a piecewise-linear cost needs at least two points");
         }
 
         // Each segment as a line y = slope·mw + intercept.
@@ -174,7 +182,7 @@ internal sealed class Participation
             double x0 = p[2 * k], y0 = p[(2 * k) + 1], x1 = p[2 * (k + 1)], y1 = p[(2 * (k + 1)) + 1];
             if (!(x1 > x0))
             {
-                throw new InvalidInputException("case", null, $"gencost row {row + 1}: piecewise-linear points must have increasing MW ({x0} then {x1})");
+                throw new InvalidInputException(source, CostLine(cost), $"gencost row {row + 1}: piecewise-linear points must have increasing MW ({x0} then {x1})");
             }
 
             var slope = (y1 - y0) / (x1 - x0);

@@ -8,5 +8,5 @@ public sealed record BranchTerm(int Branch, double Weight)
 {
     public int Branch { get; } = Branch >= 0 ? Branch : throw new ArgumentException($"branch index {Branch} is negative");
 
-    public double Weight { get; } = InputChecks.NonZero(Weight, $"interface weight of branch {Branch}");
+    public double Weight { get; } = InputLimits.Factor(InputChecks.NonZero(Weight, $"interface weight of branch {Branch}"), $"interface weight of branch {Branch}");
 }

@@ -6,5 +6,5 @@ namespace Gridclear.Market;
 /// Σ wᵢ·LMPᵢ / Σ wᵢ, computed by whoever prices the hub.</param>
 public sealed record HubBus(int Bus, double Weight)
 {
-    public double Weight { get; } = InputChecks.Positive(Weight, $"hub weight of bus {Bus}");
+    public double Weight { get; } = InputLimits.Factor(InputChecks.Positive(Weight, $"hub weight of bus {Bus}"), $"hub weight of bus {Bus}");
 }

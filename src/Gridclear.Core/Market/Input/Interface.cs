@@ -14,7 +14,7 @@ public sealed record Interface(string Id, IReadOnlyList<BranchTerm> Terms, doubl
 
     public IReadOnlyList<BranchTerm> Terms { get; } = CheckTerms(Id, Terms);
 
-    public double Limit { get; } = InputChecks.Positive(Limit, $"limit of interface {Id}");
+    public double Limit { get; } = InputLimits.Mw(InputChecks.Positive(Limit, $"limit of interface {Id}"), $"limit of interface {Id}");
 
     private static IReadOnlyList<BranchTerm> CheckTerms(string id, IReadOnlyList<BranchTerm> terms)
     {

@@ -270,7 +270,7 @@ public sealed record MarketInput
                 throw new ArgumentException($"demand for {id}, which is a generator");
             }
 
-            InputChecks.Finite(mw, $"demand of {id}");
+            InputLimits.Mw(InputChecks.Finite(mw, $"demand of {id}"), $"demand of {id}");
         }
 
         foreach (var r in Resources)

@@ -13,7 +13,7 @@ public sealed record Nomogram(string Id, IReadOnlyList<NomogramTerm> Terms, doub
 
     public IReadOnlyList<NomogramTerm> Terms { get; } = CheckTerms(Id, Terms);
 
-    public double Limit { get; } = InputChecks.Finite(Limit, $"limit of nomogram {Id}");
+    public double Limit { get; } = InputLimits.Mw(InputChecks.Finite(Limit, $"limit of nomogram {Id}"), $"limit of nomogram {Id}");
 
     private static IReadOnlyList<NomogramTerm> CheckTerms(string id, IReadOnlyList<NomogramTerm> terms)
     {

@@ -4,5 +4,5 @@ namespace Gridclear.Market;
 /// <param name="Coefficient">Finite and non-zero.</param>
 public abstract record NomogramTerm(double Coefficient)
 {
-    public double Coefficient { get; } = InputChecks.NonZero(Coefficient, "nomogram coefficient");
+    public double Coefficient { get; } = InputLimits.Factor(InputChecks.NonZero(Coefficient, "nomogram coefficient"), "nomogram coefficient");
 }

@@ -5,7 +5,7 @@ namespace Gridclear.Market;
 /// <param name="Price">Price of the step, $/MWh (finite; negative prices are allowed, D1).</param>
 public sealed record PriceStep(double Mw, double Price)
 {
-    public double Mw { get; } = InputChecks.Positive(Mw, "step mw");
+    public double Mw { get; } = InputLimits.Mw(InputChecks.Positive(Mw, "step mw"), "step mw");
 
-    public double Price { get; } = InputChecks.Finite(Price, "step price");
+    public double Price { get; } = InputLimits.Price(InputChecks.Finite(Price, "step price"), "step price");
 }

@@ -8,7 +8,7 @@ namespace Gridclear.Market;
 /// belong to the counterparty (D3, README "Market folder extensions").</param>
 public sealed record ScheduleLeg(int Bus, double Mw, string? Owner = null)
 {
-    public double Mw { get; } = InputChecks.Finite(Mw, $"schedule mw at bus {Bus}");
+    public double Mw { get; } = InputLimits.Mw(InputChecks.Finite(Mw, $"schedule mw at bus {Bus}"), $"schedule mw at bus {Bus}");
 
     public string? Owner { get; } = Owner is null ? null : InputChecks.Id(Owner, $"owner of the schedule leg at bus {Bus}");
 }
