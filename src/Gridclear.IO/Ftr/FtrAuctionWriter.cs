@@ -45,8 +45,8 @@ public static class FtrAuctionWriter
         {
             WriteFile(
                 Path.Combine(directory, "arr_payments.csv"),
-                "arr,holder,mw,value,amount",
-                arrs.Payments.Select(p => $"{Text(p.Arr)},{Text(p.Holder)},{Number(p.Mw)},{Number(p.ValuePerMw)},{Money(p.Amount)}"));
+                "arr,holder,mw,value,amount,target",
+                arrs.Payments.Select(p => $"{Text(p.Arr)},{Text(p.Holder)},{Number(p.Mw)},{Number(p.ValuePerMw)},{Money(p.Amount)},{Money(p.Target)}"));
         }
 
         File.WriteAllText(Path.Combine(directory, "summary.json"), Summary(result, arrs, extraSummary), new UTF8Encoding(false));
@@ -79,6 +79,12 @@ public static class FtrAuctionWriter
                 json.WriteNumber("count", arrs.Payments.Count);
                 json.WriteNumber("paid", arrs.Payments.Sum(p => p.Amount));
                 json.WriteNumber("operator_remainder", arrs.Remainder);
+                json.WriteNumber("revenue", arrs.Revenue);
+                json.WriteNumber("positive_targets", arrs.PositiveTargets);
+                json.WriteNumber("charges", arrs.Charges);
+                json.WriteNumber("funding_ratio", Math.Round(arrs.FundingRatio, 6));
+                json.WriteNumber("shortfall", arrs.Shortfall);
+                json.WriteBoolean("adequate", arrs.Shortfall == 0);
                 json.WriteEndObject();
             }
 

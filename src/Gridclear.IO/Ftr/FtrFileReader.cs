@@ -67,6 +67,42 @@ public static class FtrFileReader
     public static List<Arr> ParseArrs(string text, string source, FtrLocationResolver resolver) =>
         Arrs(CsvTable.Parse(text, source, InputFiles.Arrs), resolver);
 
+    /// <summary>ARR requests (F5): <c>holder,source,sink,mw,priority</c> (priority an integer ≥ 1, 1 allocated first),
+    /// optional id column <c>request</c> (or <c>arr</c>); without one the id is <c>arr</c> and the row number.</summary>
+    public static List<ArrRequest> ReadArrRequests(string path, FtrLocationResolver resolver) =>
+        ArrRequests(CsvTable.Read(path, InputFiles.ArrRequests), resolver);
+
+    public static List<ArrRequest> ParseArrRequests(string text, string source, FtrLocationResolver resolver) =>
+        ArrRequests(CsvTable.Parse(text, source, InputFiles.ArrRequests), resolver);
+
+    private static List<ArrRequest> ArrRequests(CsvTable table, FtrLocationResolver resolver)
+    {
+        var list = new List<ArrRequest>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var idColumn = table.Has("request") ? "request" : table.Has("arr") ? "arr" : null;
+        foreach (var row in table.Rows)
+        {
+            var id = idColumn is null ? $"arr{list.Count + 1}" : table.GetString(row, idColumn);
+            if (!ids.Add(id))
+            {
+                throw table.Error(row, $"{idColumn ?? "request"} '{id}' appears twice");
+            }
+
+            var holder = table.GetString(row, "holder");
+            var path = Path(table, row, resolver);
+            var mw = PositiveMw(table, row);
+            var priority = table.GetInt(row, "priority");
+            if (priority < 1)
+            {
+                throw table.Error(row, $"column 'priority': {priority} is not 1 or more (1 is allocated first)");
+            }
+
+            list.Add(new ArrRequest(id, holder, path, mw, priority));
+        }
+
+        return list;
+    }
+
     /// <summary>FTR requests on a transmission expansion (F6): <c>request,holder,source,sink,mw</c>, optional
     /// <c>kind</c> (<c>obligation</c> when absent or empty).</summary>
     public static List<FtrExpansionRequest> ReadExpansionRequests(string path, FtrLocationResolver resolver) =>
