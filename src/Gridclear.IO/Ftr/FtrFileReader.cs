@@ -17,9 +17,9 @@ public static class FtrFileReader
     public const string FtrsFile = "ftrs.csv";
     public const string ArrsFile = "arrs.csv";
 
-    /// <summary>The largest FTR, ARR or request quantity accepted, MW: a thousand times the largest interconnections'
-    /// load. Beyond it the LP's numbers lose their meaning (and 1e28 MW overflowed the solver).</summary>
-    public const double MaxMw = 1e6;
+    /// <summary>The largest FTR, ARR or request quantity accepted, MW: the input limit of every MW column
+    /// (<see cref="InputLimits.MaxMw"/>); beyond it the LP's numbers lose their meaning (1e28 MW overflowed the solver).</summary>
+    public const double MaxMw = InputLimits.MaxMw;
 
     /// <summary>The largest bid price accepted, in absolute value, $/MW for the term: a year of a 10,000 $/MWh price
     /// difference is 8.8e7 $/MW. Beyond it (1e308 once crashed the auction) the objective swamps the solver.</summary>
@@ -305,7 +305,7 @@ public static class FtrFileReader
         var mw = table.GetDouble(row, "mw");
         if (mw > MaxMw)
         {
-            throw table.Error(row, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"column 'mw': {mw:R} MW is beyond the limit of {MaxMw:0e0} MW"));
+            throw table.Error(row, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"column 'mw': {mw:R} MW is beyond the limit of {InputLimits.Text(MaxMw)} MW"));
         }
 
         return mw > 0 ? mw : throw table.Error(row, $"column 'mw': {mw} must be positive");
