@@ -3,9 +3,13 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/install-deps.sh"
+"$root/scripts/install-test-deps.sh"
 cd "$root"
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+# The service's store tests run against a real PostgreSQL server, started here and stopped on exit.
+{ read -r pgdir; read -r pgconn; } < <("$root/scripts/postgres-test-server.sh" start)
+export GRIDCLEAR_TEST_POSTGRES="$pgconn"
+trap 'rm -f "$log"; "$root/scripts/postgres-test-server.sh" stop "$pgdir"' EXIT
 set +e
 dotnet test Gridclear.slnx -c Release --nologo "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}

@@ -29,5 +29,8 @@ internal static class Verbs
         yield return PathRightsCommand.Create();
         yield return ArrAllocationCommand.Create();
         yield return BenchCommand.Create();
+        yield return ServeCommand.Create();
+        yield return ParticipantsCommand.Create();
+        yield return ServiceBenchCommand.Create();
     }
 }
