@@ -35,7 +35,7 @@ public sealed class DurabilityTests
         {
             using var b = server.Client(B);
             var put = b.PutText($"/api/days/{Day}/bids/offers.csv", v2);
-            await server.WaitForErrorLine("fault pause inside the submission transaction", TimeSpan.FromSeconds(60));
+            await server.WaitForLine("fault pause inside the submission transaction", TimeSpan.FromSeconds(60));
             server.Kill();
             await Assert.ThrowsAnyAsync<HttpRequestException>(() => put);
         }
@@ -74,7 +74,7 @@ public sealed class DurabilityTests
         {
             using var op = server.Client(ExampleDay.Operator);
             var clear = op.PostAsync($"/api/days/{Day}/clear", null);
-            await server.WaitForErrorLine("fault pause inside the clear transaction", TimeSpan.FromSeconds(90));
+            await server.WaitForLine("fault pause inside the clear transaction", TimeSpan.FromSeconds(90));
             server.Kill();
             await Assert.ThrowsAnyAsync<HttpRequestException>(() => clear);
         }
@@ -88,6 +88,18 @@ public sealed class DurabilityTests
             using var b = server.Client(B);
             Assert.NotEmpty(await b.GetAsync($"/api/days/{Day}/statement").Expect(HttpStatusCode.OK));
         }
+    }
+
+    [Fact]
+    public async Task The_README_s_serve_load_command_loads_clears_and_serves_the_example()
+    {
+        var store = NewStoreFile();
+        using var server = await ServerProcess.StartAsync(store, [], null, "--load", Repo.ExampleMarket, "--day", Day);
+        await server.WaitForLine("gridclear: the map:", TimeSpan.FromSeconds(120));
+        using var client = server.Client();
+        var prices = await client.GetAsync($"/api/days/{Day}/prices").Expect(HttpStatusCode.OK);
+        Assert.Equal(119, prices.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // header and 118 buses
+        Assert.Contains("<svg id=\"map\"", await client.GetAsync("/").Expect(HttpStatusCode.OK), StringComparison.Ordinal);
     }
 
     private static string NewStoreFile() =>

@@ -13,10 +13,14 @@ internal static class ServeCommand
         var store = new StoreOptions();
         var port = new Option<int>("--port") { Description = "The TCP port (0: any free port, printed at start).", DefaultValueFactory = _ => 5080 };
         var host = new Option<string>("--host") { Description = "The address to listen on: 127.0.0.1 (this machine only) or 0.0.0.0 (every interface).", DefaultValueFactory = _ => "127.0.0.1" };
+        var load = new Option<string?>("--load") { Description = "A market folder with network.m (e.g. examples/market) to load into a new store as it starts: registers its operator and participants (printing their keys), puts every file through the API and clears." };
+        var day = new Option<string>("--day") { Description = "The day --load puts the folder on.", DefaultValueFactory = _ => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
         var command = new Command("serve", "Run the market service: participants' bids, the operator's clear, prices and statements over HTTP, and the web page at /.");
         store.AddTo(command);
         command.Options.Add(port);
         command.Options.Add(host);
+        command.Options.Add(load);
+        command.Options.Add(day);
         command.SetAction(parse =>
         {
             using var opened = store.Open(parse);
@@ -25,6 +29,13 @@ internal static class ServeCommand
             // The line a script (or a test that started the process) waits for: where the service listens.
             Console.Out.WriteLine($"gridclear: serving on {string.Join(", ", app.Urls)} (store: {StoreOptions.Describe(parse, store)}, schema {opened.SchemaVersion()})");
             Console.Out.Flush();
+            if (parse.GetValue(load) is { } folder)
+            {
+                MarketLoader.LoadAsync(opened, new Uri(app.Urls.First()), folder, parse.GetValue(day)!, Console.Out).GetAwaiter().GetResult();
+                Console.Out.WriteLine($"gridclear: the map: {app.Urls.First()}/?day={parse.GetValue(day)}");
+                Console.Out.Flush();
+            }
+
             app.WaitForShutdownAsync().GetAwaiter().GetResult();
             return CommandRunner.Success;
         });

@@ -6,8 +6,25 @@ namespace Gridclear.Service.Files;
 /// <summary>CSV text handled as rows with the project's own CSV reader (same dialect and messages as the CLI).</summary>
 public static class CsvSource
 {
-    /// <summary>Parses <paramref name="text"/> requiring <paramref name="required"/>; errors name <paramref name="file"/>.</summary>
-    public static CsvTable Parse(string text, string file, params string[] required) => CsvTable.Parse(text, file, required);
+    /// <summary>Parses <paramref name="text"/> requiring <paramref name="required"/>; errors name <paramref name="file"/>.
+    /// Every column of the header can be read (the service reads rows to route and merge them; which columns a file may
+    /// have is the market-folder reader's check, run on the assembled folder).</summary>
+    public static CsvTable Parse(string text, string file, params string[] required) => CsvTable.Parse(text, file, required, HeaderOf(text));
+
+    /// <summary>The names of the first line that is neither blank nor a comment (quotes removed), as the reader finds it.</summary>
+    private static string[] HeaderOf(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            var trimmed = line.Trim().TrimStart('\uFEFF');
+            if (trimmed.Length > 0 && trimmed[0] != '#')
+            {
+                return trimmed.Split(',').Select(n => n.Trim().Trim('"').Trim()).Where(n => n.Length > 0).ToArray();
+            }
+        }
+
+        return [];
+    }
 
     /// <summary>The index of a column in a table's header (case-insensitive, as the reader matches), or -1.</summary>
     public static int Column(CsvTable table, string column)

@@ -27,7 +27,7 @@ public sealed class ServerProcess : IServiceClients, IDisposable
     public Dictionary<string, string> Keys { get; }
 
     /// <summary>Starts the server on <paramref name="storeFile"/>, with <c>GRIDCLEAR_FAULT_PAUSE</c> when given.</summary>
-    public static async Task<ServerProcess> StartAsync(string storeFile, Dictionary<string, string> keys, string? faultPause = null)
+    public static async Task<ServerProcess> StartAsync(string storeFile, Dictionary<string, string> keys, string? faultPause = null, params string[] extra)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -35,7 +35,7 @@ public sealed class ServerProcess : IServiceClients, IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "gridclear.dll"), "serve", "--store", storeFile, "--port", "0" })
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "gridclear.dll"), "serve", "--store", storeFile, "--port", "0" }.Concat(extra))
         {
             info.ArgumentList.Add(a);
         }
@@ -68,7 +68,18 @@ public sealed class ServerProcess : IServiceClients, IDisposable
                 server._errorLine.Release();
             }
         });
-        _ = Task.Run(async () => await process.StandardOutput.ReadToEndAsync());
+        _ = Task.Run(async () =>
+        {
+            while (await process.StandardOutput.ReadLineAsync() is { } l)
+            {
+                lock (server._errors)
+                {
+                    server._errors.Add(l);
+                }
+
+                server._errorLine.Release();
+            }
+        });
         return server;
     }
 
@@ -100,8 +111,8 @@ public sealed class ServerProcess : IServiceClients, IDisposable
         return client;
     }
 
-    /// <summary>Waits until the server writes a line containing <paramref name="text"/> to its standard error.</summary>
-    public async Task WaitForErrorLine(string text, TimeSpan timeout)
+    /// <summary>Waits until the server writes a line containing <paramref name="text"/> (standard output or error).</summary>
+    public async Task WaitForLine(string text, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
@@ -117,7 +128,7 @@ public sealed class ServerProcess : IServiceClients, IDisposable
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero || !await _errorLine.WaitAsync(left))
             {
-                throw new TimeoutException($"the server wrote no '{text}' (stderr: {string.Join(" | ", _errors)})");
+                throw new TimeoutException($"the server wrote no '{text}' (output: {string.Join(" | ", _errors)})");
             }
         }
     }
