@@ -10,35 +10,8 @@ namespace Gridclear.Service.Tests;
 /// used), driven by Microsoft.Playwright over the cleared example market. Screenshots go to .artifacts/screenshots.
 /// </summary>
 [Collection(ClearedExampleCollection.Name)]
-public sealed class BrowserTests(ClearedExample example) : IAsyncLifetime
+public sealed class BrowserTests(ClearedExample example, Browser browser) : IClassFixture<Browser>
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: scripts/test.sh installs Debian's chromium");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            // This machine has no network beyond loopback: background and component traffic only fails and slows start-up.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task The_map_has_one_marker_per_bus_coloured_from_blue_to_red_by_price_and_binding_branches_marked()
     {
@@ -132,9 +105,41 @@ public sealed class BrowserTests(ClearedExample example) : IAsyncLifetime
 
     private async Task<IPage> Open()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1000 } });
+        var page = await browser.Chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1000 } });
         await page.GotoAsync(new Uri(example.Host.BaseAddress, $"/?day={ClearedExample.Day}").ToString());
         await page.Locator("body[data-ready='true']").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
         return page;
+    }
+}
+
+/// <summary>Debian's chromium, launched once for the browser tests.</summary>
+public sealed class Browser : IAsyncLifetime
+{
+    private const string Executable = "/usr/bin/chromium";
+    private IPlaywright? _playwright;
+
+    public IBrowser Chromium { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(Executable), $"{Executable} is missing: scripts/test.sh installs Debian's chromium");
+        _playwright = await Playwright.CreateAsync();
+        Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Executable,
+            Headless = true,
+            // This machine has no network beyond loopback: background and component traffic only fails and slows start-up.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Chromium is not null)
+        {
+            await Chromium.CloseAsync();
+        }
+
+        _playwright?.Dispose();
     }
 }
