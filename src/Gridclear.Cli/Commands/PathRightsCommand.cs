@@ -32,6 +32,7 @@ internal static class PathRightsCommand
             using var folder = OutputFolder.Open(parse.GetValue(outDir)!);
             var run = PathRightsRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market)!, parse.GetValue(prices));
             var dir = folder.Path;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             PathRightsWriter.WriteRequirements(dir, run.Requirements);
             PathRightsWriter.WriteProcurement(dir, run.Requirements, run.Prices);
             if (run.ContractRights.Count > 0)
@@ -46,7 +47,9 @@ internal static class PathRightsCommand
 
             PathRightsWriter.WriteSummary(dir, Summary(run));
             folder.Commit();
+            var writeSeconds = watch.Elapsed.TotalSeconds;
             Print(run, output ?? Console.Out);
+            (output ?? Console.Out).WriteLine(string.Create(CultureInfo.InvariantCulture, $"seconds: read {run.ReadSeconds:0.000}, factors {run.FactorSeconds:0.000}, assess {run.AssessSeconds:0.000}, write {writeSeconds:0.000}"));
             return CommandRunner.Success;
         });
         return command;

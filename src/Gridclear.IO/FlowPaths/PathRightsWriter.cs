@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Gridclear.Designs.FlowPaths;
 using static Gridclear.IO.Results.CsvText;
@@ -10,10 +11,46 @@ public static class PathRightsWriter
     public static void WriteRequirements(string directory, PathRequirementResult result)
     {
         Directory.CreateDirectory(directory);
-        WriteFile(
-            Path.Combine(directory, "path_requirements.csv"),
-            "schedule,participant,path,required_mw,forgiveness_mw,scheduling_mw,class,held_mw,uncovered_mw",
-            result.Rows.Select(r => $"{Text(r.Schedule)},{Text(r.Participant)},{Text(r.Path)},{Number(r.RequiredMw)},{Number(r.ForgivenessMw)},{Number(r.SchedulingMw)},{ClassName(r.Class)},{Number(r.HeldMw)},{Number(r.UncoveredMw)}"));
+        // Streamed, numbers formatted into one buffer: 10,000 schedules on 20 paths are 200,000 rows.
+        using (var writer = new StreamWriter(Path.Combine(directory, "path_requirements.csv"), false, new System.Text.UTF8Encoding(false), 1 << 20))
+        {
+            writer.Write("schedule,participant,path,required_mw,forgiveness_mw,scheduling_mw,class,held_mw,uncovered_mw\n");
+            var buffer = new char[64];
+            void Value(double v)
+            {
+                writer.Write(',');
+                if (v == 0)
+                {
+                    writer.Write('0');
+                }
+                else if (v.TryFormat(buffer, out var n, "R", CultureInfo.InvariantCulture))
+                {
+                    writer.Write(buffer, 0, n);
+                }
+                else
+                {
+                    writer.Write(Number(v));
+                }
+            }
+
+            foreach (var r in result.Rows)
+            {
+                writer.Write(Text(r.Schedule));
+                writer.Write(',');
+                writer.Write(Text(r.Participant));
+                writer.Write(',');
+                writer.Write(Text(r.Path));
+                Value(r.RequiredMw);
+                Value(r.ForgivenessMw);
+                Value(r.SchedulingMw);
+                writer.Write(',');
+                writer.Write(ClassName(r.Class));
+                Value(r.HeldMw);
+                Value(r.UncoveredMw);
+                writer.Write('\n');
+            }
+        }
+
         WriteFile(
             Path.Combine(directory, "rejected_schedules.csv"),
             "schedule,participant,reason",

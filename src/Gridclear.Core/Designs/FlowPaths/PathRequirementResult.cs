@@ -10,5 +10,7 @@ public sealed record PathRequirementResult(
     IReadOnlyList<RejectedSchedule> Rejected,
     IReadOnlyList<string> Skipped)
 {
-    public bool IsRejected(string schedule) => Rejected.Any(r => r.Schedule == schedule);
+    private readonly HashSet<string> _rejected = [.. Rejected.Select(r => r.Schedule)];
+
+    public bool IsRejected(string schedule) => _rejected.Contains(schedule);
 }
