@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using Gridclear.Cli.Runs;
 using Gridclear.Ftr;
+using Gridclear.IO.Ftr;
 using Gridclear.IO.Output;
 using Gridclear.IO.Results;
 using Gridclear.Market;
@@ -24,75 +26,97 @@ internal static class ClearCommand
             DefaultValueFactory = _ => "case",
         };
         var date = new Option<string?>("--date") { Description = "The market day (yyyy-mm-dd): only FTRs in force on it settle (ftrs.csv term_start..term_end). Without it every FTR settles, whatever its term." };
-        var command = new Command("clear", "Clear a day-ahead market: security-constrained dispatch and locational marginal prices.");
+        var minutes = IntervalMinutesOption();
+        var command = new Command("clear", "Clear a day-ahead market: security-constrained dispatch and locational marginal prices, every interval of the market folder.");
         command.Options.Add(casePath);
         command.Options.Add(market);
         command.Options.Add(outDir);
         command.Options.Add(reference);
         command.Options.Add(date);
+        command.Options.Add(minutes);
         command.SetAction(parse =>
         {
             var options = new ClearingOptions(Reference: ParseReference(parse.GetValue(reference)!));
             DateOnly? day = parse.GetValue(date) is { } text
                 ? FtrTerm.TryParseDay(text, out var d) ? d : throw new InvalidInputException("--date", null, $"'{text}' is not a date yyyy-mm-dd")
                 : null;
+            var writer = output ?? Console.Out;
             using var folder = OutputFolder.Open(parse.GetValue(outDir)!);
-            var run = DayAheadRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), options, day);
-            var dir = folder.Path;
-            var ftrs = run.Ftrs;
-            var summary = SettlementSummary(run) ?? [];
-            if (ftrs is not null)
-            {
-                foreach (var (key, value) in FtrSettlementStep.Summary(ftrs))
-                {
-                    summary[key] = value;
-                }
-            }
-
-            DayAheadWriter.Write(dir, run.Result, summary.Count == 0 ? null : summary);
-            if (run.Settlement is { } settlement)
-            {
-                ZonalPricesCsv.Write(dir, settlement.ZonalPrices);
-                HubPricesCsv.Write(dir, run.Hubs);
-                SettlementCsv.Write(dir, settlement.Lines);
-                using var statements = new StreamWriter(Path.Combine(dir, StatementText.FileName));
-                StatementText.Write(statements, settlement.Statements());
-            }
-
-            if (ftrs is not null)
-            {
-                FtrSettlementStep.Write(dir, ftrs);
-            }
-
+            var run = IntervalProgress.Run(writer, "Clearing intervals", (progress, started) =>
+                DayAheadRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), options, parse.GetValue(minutes), progress, started, day));
+            Write(folder.Path, run);
             folder.Commit();
-            Print(run, output ?? Console.Out);
+            Print(run, writer);
             return CommandRunner.Success;
         });
         return command;
     }
 
-    private static Dictionary<string, object?>? SettlementSummary(DayAheadRun run)
+    /// <summary><c>--interval-minutes</c>: the length of every interval of the run (FORMATS.md "Time").</summary>
+    internal static Option<double> IntervalMinutesOption(double defaultMinutes = DayAheadRun.DefaultIntervalMinutes) => new("--interval-minutes")
     {
-        if (run.Settlement is not { } s)
+        Description = "Length of each interval, minutes (written to summary.json as interval_minutes; MWh = MW × minutes / 60).",
+        DefaultValueFactory = _ => defaultMinutes,
+    };
+
+    /// <summary>Every output file of a run (FORMATS.md; with several intervals each file adds <c>interval</c>).</summary>
+    internal static void Write(string dir, DayAheadRun run)
+    {
+        var intervals = run.Intervals;
+        var top = new Dictionary<string, object?> { ["interval_minutes"] = run.IntervalMinutes };
+        var perInterval = intervals.Select(i => (IReadOnlyDictionary<string, object?>?)IntervalSummary(i)).ToList();
+        if (intervals.Count > 1 && intervals[0].Settlement is not null)
         {
-            return null;
+            top["settlement"] = SettlementBlock(intervals.Select(i => i.Settlement!).ToList());
         }
 
-        var t = s.Totals;
-        return new Dictionary<string, object?>
+        DayAheadWriter.WriteFiles(dir, intervals.Select(i => i.Result).ToList());
+        File.WriteAllText(Path.Combine(dir, "summary.json"), DayAheadWriter.Summary(intervals.Select(i => i.Result).ToList(), run.Hours, top, perInterval), new UTF8Encoding(false));
+        if (intervals[0].Settlement is not null)
         {
-            ["settlement"] = new Dictionary<string, decimal>
-            {
-                ["congestion_rent"] = t.CongestionRent,
-                ["zonal_rent"] = t.ZonalRent,
-                ["constrained_payments"] = t.ConstrainedPayments,
-                ["uplift_offset"] = t.UpliftOffset,
-                ["uplift_charged"] = t.UpliftCharged,
-                ["rounding"] = t.Rounding,
-                ["sum_of_all_lines"] = s.Lines.Sum(l => l.Amount),
-            },
-        };
+            IntervalCsv.Write(Path.Combine(dir, ZonalPricesCsv.FileName), ZonalPricesCsv.Header, intervals.Select(i => ZonalPricesCsv.Rows(i.Settlement!.ZonalPrices)).ToList());
+            IntervalCsv.Write(Path.Combine(dir, HubPricesCsv.FileName), HubPricesCsv.Header, intervals.Select(i => HubPricesCsv.Rows(i.Hubs)).ToList());
+            IntervalCsv.Write(Path.Combine(dir, SettlementCsv.FileName), SettlementCsv.Header, intervals.Select(i => SettlementCsv.Rows(i.Settlement!.Lines)).ToList());
+            using var statements = new StreamWriter(Path.Combine(dir, StatementText.FileName));
+            StatementText.Write(statements, ParticipantStatement.FromLines(intervals.SelectMany(i => i.Settlement!.Lines)));
+        }
+
+        if (intervals[0].Ftrs is not null)
+        {
+            IntervalCsv.Write(Path.Combine(dir, FtrSettlementWriter.FileName), FtrSettlementWriter.Header, intervals.Select(i => FtrSettlementWriter.Rows(i.Ftrs!)).ToList());
+        }
     }
+
+    private static Dictionary<string, object?>? IntervalSummary(IntervalOutcome interval)
+    {
+        var summary = new Dictionary<string, object?>();
+        if (interval.Settlement is { } s)
+        {
+            summary["settlement"] = SettlementBlock([s]);
+        }
+
+        if (interval.Ftrs is { } ftrs)
+        {
+            foreach (var (key, value) in FtrSettlementStep.Summary(ftrs))
+            {
+                summary[key] = value;
+            }
+        }
+
+        return summary.Count == 0 ? null : summary;
+    }
+
+    /// <summary>The <c>settlement</c> block of summary.json, summed over the given intervals' settlements.</summary>
+    private static Dictionary<string, decimal> SettlementBlock(IReadOnlyList<SettlementResult> settlements) => new()
+    {
+        ["congestion_rent"] = settlements.Sum(s => s.Totals.CongestionRent),
+        ["zonal_rent"] = settlements.Sum(s => s.Totals.ZonalRent),
+        ["constrained_payments"] = settlements.Sum(s => s.Totals.ConstrainedPayments),
+        ["uplift_offset"] = settlements.Sum(s => s.Totals.UpliftOffset),
+        ["uplift_charged"] = settlements.Sum(s => s.Totals.UpliftCharged),
+        ["rounding"] = settlements.Sum(s => s.Totals.Rounding),
+        ["sum_of_all_lines"] = settlements.Sum(s => s.Lines.Sum(l => l.Amount)),
+    };
 
     /// <summary>
     /// One row per participant (operator last), its charges gathered in a few columns so the table fits a terminal:
@@ -100,7 +124,7 @@ internal static class ClearCommand
     /// (congestion rent, rounding); net. The last row sums each column: the net total is 0.00. settlement.csv and
     /// statements.txt have every line.
     /// </summary>
-    private static Table StatementTable(SettlementResult settlement)
+    internal static Table StatementTable(IReadOnlyList<SettlementLine> lines, string title = "Day-ahead settlement by participant, $ (> 0 paid to it, < 0 paid by it)")
     {
         string[] schedules = [Charges.Usage, Charges.Trade, Charges.ScheduleEnergy];
         string[] constrained = [Charges.ConstrainedOn, Charges.ConstrainedOff];
@@ -114,10 +138,10 @@ internal static class ClearCommand
             : operatorAccounts.Contains(charge) ? "operator"
             : "other";
         string[] columns = ["energy", "schedules", "constrained", "uplift", "ftr", "operator", "other"];
-        var statements = settlement.Statements();
+        var statements = ParticipantStatement.FromLines(lines);
         var used = columns.Where(c => statements.Any(s => s.Lines.Any(l => Column(l.Charge) == c))).ToList();
 
-        var table = new Table().Title("Day-ahead settlement by participant, $ (> 0 paid to it, < 0 paid by it)");
+        var table = new Table().Title(title);
         table.AddColumn("Participant");
         foreach (var c in used)
         {
@@ -144,8 +168,8 @@ internal static class ClearCommand
         }
 
         var total = new List<string> { "[bold]Total[/]" };
-        total.AddRange(used.Select(c => Money(settlement.Lines.Where(l => Column(l.Charge) == c).Sum(l => l.Amount))));
-        total.Add($"[bold]{Money(settlement.Lines.Sum(l => l.Amount))}[/]");
+        total.AddRange(used.Select(c => Money(lines.Where(l => Column(l.Charge) == c).Sum(l => l.Amount))));
+        total.Add($"[bold]{Money(lines.Sum(l => l.Amount))}[/]");
         table.AddRow(total.ToArray());
         return table;
     }
@@ -160,6 +184,12 @@ internal static class ClearCommand
 
     private static void Print(DayAheadRun run, TextWriter writer)
     {
+        if (run.Intervals.Count > 1)
+        {
+            PrintIntervals(run, writer);
+            return;
+        }
+
         var console = Consoles.For(writer);
         var r = run.Result;
         var table = new Table().Title($"[bold]Day-ahead market[/] — {Markup.Escape(run.Network.Name)}");
@@ -224,10 +254,62 @@ internal static class ClearCommand
                 console.Write(hubs);
             }
 
-            console.Write(StatementTable(settlement));
+            console.Write(StatementTable(settlement.Lines));
         }
 
         foreach (var note in r.Notes)
+        {
+            console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
+        }
+    }
+
+    /// <summary>A run of several intervals: the day's totals, one row per interval (up to 48), the day's statements.</summary>
+    private static void PrintIntervals(DayAheadRun run, TextWriter writer)
+    {
+        var console = Consoles.For(writer);
+        var results = run.Intervals.Select(i => i.Result).ToList();
+        var table = new Table().Title($"[bold]Day-ahead market[/] — {Markup.Escape(run.Network.Name)}, {results.Count} intervals of {run.IntervalMinutes:0.##} min");
+        table.AddColumn("Result");
+        table.AddColumn(new TableColumn("Value").RightAligned());
+        void Row(string label, string value) => table.AddRow(Markup.Escape(label), Markup.Escape(value));
+        Row("Status", results.Any(r => r.Status == ClearingStatus.Relaxed) ? $"relaxed in {results.Count(r => r.Status == ClearingStatus.Relaxed)} interval(s)" : "optimal");
+        Row("As-bid cost over the run, $", results.Sum(r => r.Objective * run.Hours).ToString("N2", CultureInfo.InvariantCulture));
+        Row("LMP range, $/MWh", $"{results.Min(r => r.Prices.Min(p => p.Lmp)):N2} … {results.Max(r => r.Prices.Max(p => p.Lmp)):N2}");
+        Row("Energy reference", results[0].Reference);
+        Row("Time: read, model, clear all (s)", $"{run.ReadSeconds:0.000}, {run.ModelSeconds:0.000}, {run.ClearSeconds:0.000}");
+        Row("Clear per interval: first, mean of the rest (s)", $"{results[0].Timings.Total:0.0000}, {results.Skip(1).Average(r => r.Timings.Total):0.0000}");
+        console.Write(table);
+
+        if (results.Count <= 48)
+        {
+            var t = new Table().Title("Intervals");
+            t.AddColumn(new TableColumn("Interval").RightAligned());
+            t.AddColumn("Status");
+            t.AddColumn(new TableColumn("As-bid cost, $/h").RightAligned());
+            t.AddColumn(new TableColumn("LMP min").RightAligned());
+            t.AddColumn(new TableColumn("LMP max").RightAligned());
+            t.AddColumn(new TableColumn("Binding").RightAligned());
+            for (var k = 0; k < results.Count; k++)
+            {
+                var r = results[k];
+                t.AddRow(
+                    (k + 1).ToString(CultureInfo.InvariantCulture),
+                    r.Status == ClearingStatus.Optimal ? "optimal" : "relaxed",
+                    r.Objective.ToString("N2", CultureInfo.InvariantCulture),
+                    r.Prices.Min(p => p.Lmp).ToString("N2", CultureInfo.InvariantCulture),
+                    r.Prices.Max(p => p.Lmp).ToString("N2", CultureInfo.InvariantCulture),
+                    r.Constraints.Count(c => c.Kind != ConstraintKind.Balance).ToString(CultureInfo.InvariantCulture));
+            }
+
+            console.Write(t);
+        }
+
+        if (run.Intervals[0].Settlement is not null)
+        {
+            console.Write(StatementTable(run.Intervals.SelectMany(i => i.Settlement!.Lines).ToList(), $"Day-ahead settlement by participant over {results.Count} intervals, $ (> 0 paid to it, < 0 paid by it)"));
+        }
+
+        foreach (var note in results.SelectMany(r => r.Notes).Distinct(StringComparer.Ordinal))
         {
             console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
         }

@@ -11,39 +11,62 @@ using Gridclear.Settlement;
 
 namespace Gridclear.Cli.Runs;
 
+/// <summary>The outcome of one interval of a run: its input, its clearing, and (with a market folder) its settlement.</summary>
+/// <param name="Interval">1-based.</param>
+public sealed record IntervalOutcome(
+    int Interval,
+    MarketInput Input,
+    DayAheadResult Result,
+    SettlementResult? Settlement,
+    IReadOnlyList<HubPrice> Hubs,
+    FtrSettlementResult? Ftrs);
+
 /// <summary>
 /// One day-ahead run end to end, as the CLI, the benchmarks and the end-to-end tests do it: read the case and the
-/// market folder (all validated before anything is cleared), build the shared security model, clear.
+/// market folder (every interval, all validated before anything is cleared), build the network model and the
+/// security model once, clear every interval (each warm from the one before), settle each.
 /// </summary>
 public sealed class DayAheadRun
 {
-    private DayAheadRun(CompiledNetwork compiled, MarketInput input, DayAheadResult result, double readSeconds, double modelSeconds, SettlementResult? settlement, IReadOnlyList<HubPrice> hubs, FtrSettlementResult? ftrs)
+    /// <summary>The interval length when none is given, minutes (an hourly day-ahead market).</summary>
+    public const double DefaultIntervalMinutes = 60;
+
+    private DayAheadRun(CompiledNetwork compiled, IReadOnlyList<IntervalOutcome> intervals, double intervalMinutes, double readSeconds, double modelSeconds, double clearSeconds)
     {
-        Ftrs = ftrs;
-        Settlement = settlement;
-        Hubs = hubs;
         Compiled = compiled;
-        Input = input;
-        Result = result;
+        Intervals = intervals;
+        IntervalMinutes = intervalMinutes;
         ReadSeconds = readSeconds;
         ModelSeconds = modelSeconds;
+        ClearSeconds = clearSeconds;
     }
 
     public CompiledNetwork Compiled { get; }
 
     public Network.Network Network => Compiled.Network;
 
-    public MarketInput Input { get; }
+    /// <summary>Every interval, in order (one for a folder that names no interval).</summary>
+    public IReadOnlyList<IntervalOutcome> Intervals { get; }
 
-    public DayAheadResult Result { get; }
+    /// <summary>Length of each interval, minutes.</summary>
+    public double IntervalMinutes { get; }
 
-    /// <summary>The day-ahead settlement, when the run had a market folder.</summary>
-    public SettlementResult? Settlement { get; }
+    /// <summary>Length of each interval, hours: MWh = MW × hours.</summary>
+    public double Hours => IntervalMinutes / 60.0;
 
-    public IReadOnlyList<HubPrice> Hubs { get; }
+    /// <summary>Interval 1's input (the whole input of a single-interval run).</summary>
+    public MarketInput Input => Intervals[0].Input;
 
-    /// <summary>The FTR settlement, when the market folder holds ftrs.csv.</summary>
-    public FtrSettlementResult? Ftrs { get; }
+    /// <summary>Interval 1's clearing.</summary>
+    public DayAheadResult Result => Intervals[0].Result;
+
+    /// <summary>Interval 1's settlement, when the run had a market folder.</summary>
+    public SettlementResult? Settlement => Intervals[0].Settlement;
+
+    public IReadOnlyList<HubPrice> Hubs => Intervals[0].Hubs;
+
+    /// <summary>Interval 1's FTR settlement, when the market folder holds ftrs.csv.</summary>
+    public FtrSettlementResult? Ftrs => Intervals[0].Ftrs;
 
     /// <summary>Reading and compiling the case and the market folder, seconds.</summary>
     public double ReadSeconds { get; }
@@ -51,23 +74,50 @@ public sealed class DayAheadRun
     /// <summary>Factorising and building the security model, seconds.</summary>
     public double ModelSeconds { get; }
 
+    /// <summary>Clearing and settling every interval, seconds.</summary>
+    public double ClearSeconds { get; }
+
     /// <param name="ftrDay">The market day: only FTRs in force on it settle (F4). Null: every FTR settles.</param>
-    public static DayAheadRun Execute(string casePath, string? marketDirectory, ClearingOptions options, DateOnly? ftrDay = null)
+    public static DayAheadRun Execute(string casePath, string? marketDirectory, ClearingOptions options, DateOnly? ftrDay = null) =>
+        Execute(casePath, marketDirectory, options, DefaultIntervalMinutes, ftrDay: ftrDay);
+
+    /// <param name="progress">Told how many intervals are cleared, after each (for a progress bar).</param>
+    public static DayAheadRun Execute(string casePath, string? marketDirectory, ClearingOptions options, double intervalMinutes, IProgress<int>? progress = null, Action<int>? started = null, DateOnly? ftrDay = null)
     {
+        if (!double.IsFinite(intervalMinutes) || intervalMinutes <= 0)
+        {
+            throw new InvalidInputException("--interval-minutes", null, $"{intervalMinutes} is not a positive number of minutes");
+        }
+
         var watch = Stopwatch.StartNew();
         var powerCase = MatpowerReader.ReadFile(casePath);
         var compiled = NetworkCompiler.Compile(powerCase);
         var network = compiled.Network;
 
         // With the case, branches are named by stable circuit numbers and out-of-service ones are caught.
-        var input = marketDirectory is null ? MarketInput.Empty : MarketFolderReader.Read(marketDirectory, network, powerCase);
+        var market = marketDirectory is null ? MarketIntervals.Single(MarketInput.Empty) : MarketFolderReader.ReadIntervals(marketDirectory, network, powerCase);
         var readSeconds = watch.Elapsed.TotalSeconds;
 
         watch.Restart();
         using var shiftFactors = new ShiftFactors(network, new KluSolver());
-        var security = new SecurityModel(network, shiftFactors, input.Interfaces, input.Nomograms, input.Contingencies);
+        var securityOf = SecurityModels.For(network, shiftFactors, market);
         var modelSeconds = watch.Elapsed.TotalSeconds;
-        var result = DayAheadMarket.Clear(security, input, new ClpSolver(), options);
+
+        watch.Restart();
+        started?.Invoke(market.Count);
+        var results = IntervalClearing.Clear(securityOf, market, new ClpSolver(), options, progress);
+        var hours = intervalMinutes / 60.0;
+        var intervals = new List<IntervalOutcome>(market.Count);
+        for (var k = 1; k <= market.Count; k++)
+        {
+            intervals.Add(Settle(k, network, powerCase, compiled, market[k], results[k - 1], marketDirectory, hours, ftrDay));
+        }
+
+        return new DayAheadRun(compiled, intervals, intervalMinutes, readSeconds, modelSeconds, watch.Elapsed.TotalSeconds);
+    }
+
+    private static IntervalOutcome Settle(int interval, Network.Network network, PowerCase powerCase, CompiledNetwork compiled, MarketInput input, DayAheadResult result, string? marketDirectory, double hours, DateOnly? ftrDay)
+    {
         if (powerCase.SkippedFields?.Contains("dcline") == true)
         {
             result = result with { Notes = [.. result.Notes, "the case's DC lines (mpc.dcline) are not modelled: their transfers are left out of the dispatch"] };
@@ -92,7 +142,7 @@ public sealed class DayAheadRun
             }
 
             var zonalByBus = network.BusIds.Select(b => zoneLoadPrice.TryGetValue(b, out var p) ? p : double.NaN).ToArray();
-            ftrs = FtrSettlementStep.Settle(network, input, result, marketDirectory, zonalByBus, ftrDay);
+            ftrs = FtrSettlementStep.Settle(network, input, result, marketDirectory, zonalByBus, ftrDay, hours);
             if (ftrs is not null && ftrs.Notes.Count > 0)
             {
                 result = result with { Notes = [.. result.Notes, .. ftrs.Notes] };
@@ -102,11 +152,12 @@ public sealed class DayAheadRun
             var settlementInput = outcome with
             {
                 ExtraLines = ftrs is null ? [] : FtrStatementLines.Of(ftrs),
+                Hours = hours,
             };
             settlement = DayAheadSettlement.Settle(settlementInput);
             hubs = HubPrices.Compute(result.Prices.ToDictionary(p => p.Bus, p => p.Lmp), input.Hubs);
         }
 
-        return new DayAheadRun(compiled, input, result, readSeconds, modelSeconds, settlement, hubs, ftrs);
+        return new IntervalOutcome(interval, input, result, settlement, hubs, ftrs);
     }
 }

@@ -15,8 +15,9 @@ public static class FtrSettlementStep
     /// <summary>Null when the run has no market folder or the folder has no ftrs.csv.</summary>
     /// <param name="zonalLoadPrices">The load price of each bus's zone by internal bus index (zonal.csv's), for FTRs
     /// that settle at zones.</param>
+    /// <param name="hours">Length of the interval the prices hold for, hours.</param>
     /// <param name="day">The market day (<c>clear --date</c>), or null to settle every FTR whatever its term.</param>
-    public static FtrSettlementResult? Settle(Network.Network network, MarketInput input, DayAheadResult result, string? marketDirectory, IReadOnlyList<double>? zonalLoadPrices = null, DateOnly? day = null)
+    public static FtrSettlementResult? Settle(Network.Network network, MarketInput input, DayAheadResult result, string? marketDirectory, IReadOnlyList<double>? zonalLoadPrices = null, DateOnly? day = null, double hours = 1)
     {
         if (marketDirectory is null)
         {
@@ -39,7 +40,7 @@ public static class FtrSettlementStep
             notes.Add($"{path}: {withTerms} FTR(s) have terms but the run has no --date: every FTR was settled whatever its term");
         }
 
-        return FtrSettlement.Settle(ftrs, lmp, CongestionRent(network, lmp, result.BranchFlows), 1, zonalLoadPrices, day) with { Notes = notes };
+        return FtrSettlement.Settle(ftrs, lmp, Math.Round(CongestionRent(network, lmp, result.BranchFlows) * (decimal)hours, 2, MidpointRounding.AwayFromZero), hours, zonalLoadPrices, day) with { Notes = notes };
     }
 
     /// <summary>

@@ -30,6 +30,11 @@ public interface ILpModel : IDisposable
     /// nonsingular and dual feasible): one status per column and per row (a row's status is its activity's).</summary>
     void SetBasis(IReadOnlyList<BasisStatus> columns, IReadOnlyList<BasisStatus> rows);
 
+    /// <summary>The basis the last solve ended on (one status per column and per row), or null when there is none
+    /// worth starting from (no optimal simplex solve yet, or a quadratic model): to start another model of the same
+    /// shape from it, e.g. the next interval of a day.</summary>
+    (BasisStatus[] Columns, BasisStatus[] Rows)? GetBasis();
+
     void SetColumnBounds(int column, double lower, double upper);
 
     void SetRowBounds(int row, double lower, double upper);

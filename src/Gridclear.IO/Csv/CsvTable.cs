@@ -147,6 +147,12 @@ public sealed class CsvTable
         return new CsvTable(source, headerLine, header, rows, known);
     }
 
+    /// <summary>
+    /// The same table (source, header, declared columns) holding only <paramref name="rows"/>, which keep their line
+    /// numbers, so errors about them still name the right line (one interval's rows of a file, for example).
+    /// </summary>
+    public CsvTable WithRows(IReadOnlyList<CsvRow> rows) => new CsvTable(Source, HeaderLine, Header, rows, _columnIndex).WithLimits(_limits);
+
     /// <summary>True when the (required or optional) column is in the header.</summary>
     public bool Has(string column) => ColumnIndex(column) >= 0;
 

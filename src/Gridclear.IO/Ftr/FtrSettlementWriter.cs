@@ -7,15 +7,19 @@ namespace Gridclear.IO.Ftr;
 /// summary.json and the FTR rows of the participants' statements.</summary>
 public static class FtrSettlementWriter
 {
+    public const string FileName = "ftr_settlement.csv";
+
+    public const string Header = "ftr,holder,kind,mw,source_price,sink_price,amount,target,settle_at";
+
     public static void Write(string directory, FtrSettlementResult settlement)
     {
         Directory.CreateDirectory(directory);
-        WriteFile(
-            Path.Combine(directory, "ftr_settlement.csv"),
-            "ftr,holder,kind,mw,source_price,sink_price,amount,target,settle_at",
-            settlement.Lines.Select(l =>
-                $"{Text(l.Ftr)},{Text(l.Holder)},{FtrFileReader.Text(l.Kind)},{Number(l.Mw)},{Number(l.SourcePrice)},{Number(l.SinkPrice)},{Money(l.Amount)},{Money(l.Target)},{FtrFileReader.Text(l.SettleAt)}"));
+        WriteFile(Path.Combine(directory, FileName), Header, Rows(settlement));
     }
+
+    public static IEnumerable<string> Rows(FtrSettlementResult settlement) =>
+        settlement.Lines.Select(l =>
+            $"{Text(l.Ftr)},{Text(l.Holder)},{FtrFileReader.Text(l.Kind)},{Number(l.Mw)},{Number(l.SourcePrice)},{Number(l.SinkPrice)},{Money(l.Amount)},{Money(l.Target)},{FtrFileReader.Text(l.SettleAt)}");
 
     /// <summary>The <c>ftr</c> object of summary.json: revenue adequacy (F7).</summary>
     public static IReadOnlyDictionary<string, object?> Summary(FtrSettlementResult s) => new SortedDictionary<string, object?>(StringComparer.Ordinal)

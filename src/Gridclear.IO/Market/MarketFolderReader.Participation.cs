@@ -9,10 +9,15 @@ public static partial class MarketFolderReader
         IReadOnlyList<Resource>? Resources,
         OrderedDictionary<string, OfferCurve> Offers,
         OrderedDictionary<string, BidCurve> Bids,
-        OrderedDictionary<string, double> Demand);
+        OrderedDictionary<string, double> Demand)
+    {
+        /// <summary>Every resource of resources.csv, when a partial read kept only some in <see cref="Resources"/>.</summary>
+        public IReadOnlyList<Resource>? Listed { get; init; }
+    }
 
-    /// <summary>resources.csv, offers.csv, bids.csv and demand.csv, checked together.</summary>
-    private static Participation ReadParticipation(Folder folder)
+    /// <summary>resources.csv, offers.csv, bids.csv and demand.csv, checked together. Not <paramref name="complete"/>: a
+    /// resource needs no offer, bid or demand, and only those with one take part (real-time data).</summary>
+    private static Participation ReadParticipation(Folder folder, bool complete)
     {
         var resourcesTable = folder.Table(InputFiles.Resources);
         var offersTable = folder.Table(InputFiles.Offers);
@@ -50,7 +55,8 @@ public static partial class MarketFolderReader
             var kind = resourcesTable.GetEnum<ResourceKind>(row, "kind");
             var settlement = resourcesTable.GetEnum<Election>(row, "settlement");
             var minMw = resourcesTable.GetDouble(row, "min_mw", 0);
-            var resource = Checked(resourcesTable, row, () => new Resource(id, participant, bus, kind, settlement, minMw));
+            var metering = resourcesTable.GetOptionalString(row, "metering") is null ? Metering.Interval : resourcesTable.GetEnum<Metering>(row, "metering");
+            var resource = Checked(resourcesTable, row, () => new Resource(id, participant, bus, kind, settlement, minMw) { Metering = metering });
             resources.Add(resource);
             byId[id] = (resource, row);
         }
@@ -116,9 +122,16 @@ public static partial class MarketFolderReader
             }
         }
 
+        var taking = new List<Resource>(resources.Count);
         foreach (var resource in resources)
         {
             var row = byId[resource.Id].Row;
+            if (!complete && !result.Offers.ContainsKey(resource.Id) && !result.Bids.ContainsKey(resource.Id) && !result.Demand.ContainsKey(resource.Id))
+            {
+                continue;
+            }
+
+            taking.Add(resource);
             if (resource.Kind == ResourceKind.Generator)
             {
                 if (!result.Offers.TryGetValue(resource.Id, out var offer))
@@ -137,6 +150,6 @@ public static partial class MarketFolderReader
             }
         }
 
-        return result with { Resources = resources };
+        return result with { Resources = taking, Listed = resources };
     }
 }

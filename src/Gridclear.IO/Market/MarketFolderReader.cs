@@ -34,7 +34,8 @@ public static partial class MarketFolderReader
     /// <summary>
     /// Reads the folder against the compiled network. With <paramref name="powerCase"/> (the case the network was
     /// compiled from), branch circuits are numbered among all the case's branches and naming an out-of-service
-    /// branch is reported as such.
+    /// branch is reported as such. A folder whose files name intervals is read for interval 1 (see
+    /// <see cref="ReadIntervals(string, Gridclear.Network.Network, PowerCase?)"/> for all of them).
     /// </summary>
     public static MarketInput Read(string directory, Gridclear.Network.Network network, PowerCase? powerCase)
     {
@@ -43,8 +44,56 @@ public static partial class MarketFolderReader
             throw new InvalidInputException(directory, null, "the market folder does not exist");
         }
 
-        var folder = new Folder(directory, network, new BranchLocator(network, powerCase));
-        var participation = ReadParticipation(folder);
+        var source = new MarketSource([new MarketLayer(directory)]);
+        return ReadInterval(new Folder(source, 1, network, new BranchLocator(network, powerCase)), complete: true).Input;
+    }
+
+    /// <summary>
+    /// Reads every interval of the folder (FORMATS.md "Time"): a row with an <c>interval</c> applies to that interval
+    /// only, a row without one to every interval; the number of intervals is the largest one named (1 when none is).
+    /// Each file is parsed once; each interval is then checked as a complete market of its own.
+    /// </summary>
+    public static MarketIntervals ReadIntervals(string directory, Gridclear.Network.Network network, PowerCase? powerCase) =>
+        ReadIntervals([new MarketLayer(directory)], network, powerCase, complete: true).Market;
+
+    /// <summary>
+    /// Reads a market from layered folders: each file comes from the first layer that has it (and lists it, when the
+    /// layer restricts its files); a layer with an interval map reads its rows of interval map(k) for interval k.
+    /// The number of intervals is the largest named by a layer without a map. With <paramref name="complete"/>
+    /// false (the real-time market, where a resource without real-time bids keeps its day-ahead MW), a generator
+    /// needs no offer and a load neither bids nor demand: each interval's input holds only the resources that have
+    /// them, and <see cref="MarketFolderRead.Listed"/> every resource of resources.csv.
+    /// </summary>
+    public static MarketFolderRead ReadIntervals(IReadOnlyList<MarketLayer> layers, Gridclear.Network.Network network, PowerCase? powerCase, bool complete)
+    {
+        foreach (var layer in layers)
+        {
+            if (!Directory.Exists(layer.Directory))
+            {
+                throw new InvalidInputException(layer.Directory, null, "the market folder does not exist");
+            }
+        }
+
+        var source = new MarketSource(layers);
+        var locator = new BranchLocator(network, powerCase);
+        var first = ReadInterval(new Folder(source, 1, network, locator), complete);
+        var count = source.IntervalCount;
+        var inputs = new List<MarketInput>(count) { first.Input };
+        var listed = new List<IReadOnlyList<Resource>>(count) { first.Listed };
+        for (var k = 2; k <= count; k++)
+        {
+            var next = ReadInterval(new Folder(source, k, network, locator), complete);
+            inputs.Add(next.Input);
+            listed.Add(next.Listed);
+        }
+
+        var varies = new[] { InterfacesFile, NomogramsFile, ContingenciesFile }.Any(source.VariesByInterval);
+        return new MarketFolderRead(new MarketIntervals(inputs, varies), listed, source.LastNamed);
+    }
+
+    private static (MarketInput Input, IReadOnlyList<Resource> Listed) ReadInterval(Folder folder, bool complete)
+    {
+        var participation = ReadParticipation(folder, complete);
         var schedules = ReadSchedules(folder);
         var adjustments = ReadAdjustments(folder, schedules);
         var portfolios = ReadPortfolios(folder, schedules);
@@ -56,7 +105,7 @@ public static partial class MarketFolderReader
 
         try
         {
-            return new MarketInput(
+            var input = new MarketInput(
                 participation.Resources,
                 participation.Offers,
                 participation.Bids,
@@ -69,39 +118,33 @@ public static partial class MarketFolderReader
                 nomograms,
                 contingencies,
                 portfolios);
+            return (input, participation.Listed ?? participation.Resources ?? []);
         }
         catch (ArgumentException e)
         {
             // The file checks above catch all of these with a line; this keeps the promise if one slips through.
-            throw new InvalidInputException(directory, null, e.Message, e);
+            throw new InvalidInputException(folder.Source.Describe(), null, e.Message, e);
         }
     }
 
-    /// <summary>What every file reader needs: where the files are and the network they refer to.</summary>
-    private sealed record Folder(string Directory, Gridclear.Network.Network Network, BranchLocator Branches)
+    /// <summary>What every file reader needs: where the files are, which interval is read, the network they refer to.</summary>
+    private sealed record Folder(MarketSource Source, int Interval, Gridclear.Network.Network Network, BranchLocator Branches)
     {
-        public string PathOf(string file) => System.IO.Path.Combine(Directory, file);
+        public bool Exists(string file) => Source.Exists(file);
 
-        /// <summary>True when anything is at the file's path: a folder or device named like a market file is read
-        /// (and refused), not taken for an absent file.</summary>
-        public bool Exists(string file) => FileKinds.Of(PathOf(file)) != FileKind.Missing;
-
-        /// <summary>Reads a file of the folder, or null when it is absent. Its columns are those declared in
-        /// <see cref="InputFiles"/> plus the reader's own <paramref name="required"/> and <paramref name="optional"/>.</summary>
+        /// <summary>The file's rows that apply to this interval, or null when no layer has the file. Its columns are
+        /// those declared in <see cref="InputFiles"/> plus the reader's own <paramref name="required"/> and
+        /// <paramref name="optional"/>.</summary>
         public CsvTable? Table(string file, string[] required, string[]? optional = null)
         {
-            if (!Exists(file))
-            {
-                return null;
-            }
-
             var schema = InputFiles.OfMarketFile(file);
             string[] readable = [.. (schema?.Columns ?? []).Concat(optional ?? []).Where(c => !required.Contains(c, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase)];
-            return CsvTable.Read(PathOf(file), required, readable).WithLimits(schema?.Limits ?? InputFiles.MarketLimits);
+            return Source.Table(file, required, readable, Interval);
         }
 
-        /// <summary>Reads a file of the folder with its declared columns (<see cref="InputFiles"/>), or null when it is absent.</summary>
-        public CsvTable? Table(CsvSchema schema) => Exists(schema.File) ? CsvTable.Read(PathOf(schema.File), schema) : null;
+        /// <summary>The file's rows that apply to this interval, with its declared columns (<see cref="InputFiles"/>),
+        /// or null when no layer has the file.</summary>
+        public CsvTable? Table(CsvSchema schema) => Source.Table(schema.File, [.. schema.Required], [.. schema.Optional], Interval);
 
         /// <summary>The bus column of a row, which must be an in-service bus of the network.</summary>
         public int Bus(CsvTable table, CsvRow row, string column)

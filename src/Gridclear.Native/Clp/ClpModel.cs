@@ -363,6 +363,38 @@ public sealed unsafe class ClpModel : ILpModel
         };
     }
 
+    public (BasisStatus[] Columns, BasisStatus[] Rows)? GetBasis()
+    {
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        if (!_hasBasis || ClpNative.Clp_statusExists(_handle) == 0)
+        {
+            return null;
+        }
+
+        var status = ClpNative.Clp_statusArray(_handle);
+        var columns = new BasisStatus[_columnCount];
+        var rows = new BasisStatus[_rowCount];
+        for (var j = 0; j < _columnCount; j++)
+        {
+            columns[j] = Status(status[j]);
+        }
+
+        for (var i = 0; i < _rowCount; i++)
+        {
+            rows[i] = Status(status[_columnCount + i]);
+        }
+
+        return (columns, rows);
+
+        // Free (0), superbasic (4) and fixed (5) nonbasic columns are read as at their lower bound.
+        static BasisStatus Status(byte code) => (code & 7) switch
+        {
+            1 => BasisStatus.Basic,
+            2 => BasisStatus.AtUpper,
+            _ => BasisStatus.AtLower,
+        };
+    }
+
     public void SetColumnBounds(int column, double lower, double upper)
     {
         ObjectDisposedException.ThrowIf(_handle.IsClosed, this);

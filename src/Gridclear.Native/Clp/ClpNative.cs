@@ -45,6 +45,11 @@ internal static unsafe partial class ClpNative
     [LibraryImport(Library)]
     internal static partial void Clp_copyinStatus(ClpHandle model, byte* statusArray);
 
+    /// <summary>The model's status array (columns then rows, codes as in <see cref="Clp_setColumnStatus"/>; the
+    /// low 3 bits are the status), owned by the model.</summary>
+    [LibraryImport(Library)]
+    internal static partial byte* Clp_statusArray(ClpHandle model);
+
     [LibraryImport(Library)]
     internal static partial void Clp_deleteColumns(ClpHandle model, int number, int* which);
 

@@ -23,6 +23,18 @@ public sealed record Resource(string Id, string Participant, int Bus, ResourceKi
 
     public double MinMw { get; } = CheckMinMw(Id, Kind, MinMw);
 
+    /// <summary>How the resource is metered in real time (resources.csv <c>metering</c>, R5); only a load may be
+    /// profile-metered.</summary>
+    public Metering Metering
+    {
+        get => _metering;
+        init => _metering = value == Metering.Profile && Kind != ResourceKind.Load
+            ? throw new ArgumentException($"metering 'profile' applies to loads only, but {Id} is a generator")
+            : InputChecks.Defined(value, $"metering of resource {Id}");
+    }
+
+    private readonly Metering _metering = Metering.Interval;
+
     private static double CheckMinMw(string id, ResourceKind kind, double minMw)
     {
         if (!double.IsFinite(minMw) || minMw < 0)

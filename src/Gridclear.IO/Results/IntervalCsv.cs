@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Gridclear.IO.Results;
+
+/// <summary>
+/// A result file over a run's intervals (FORMATS.md "Time"): with one interval, the header and rows as they are; with
+/// more, the column <c>interval</c> first and the rows of every interval, interval 1 first. Written at once, as
+/// <see cref="CsvText.WriteFile"/> does.
+/// </summary>
+public static class IntervalCsv
+{
+    public const string Column = "interval";
+
+    public static void Write(string path, string header, IReadOnlyList<IEnumerable<string>> rowsByInterval)
+    {
+        if (rowsByInterval.Count == 1)
+        {
+            CsvText.WriteFile(path, header, rowsByInterval[0]);
+            return;
+        }
+
+        CsvText.WriteFile(path, Column + "," + header, Rows(rowsByInterval));
+    }
+
+    private static IEnumerable<string> Rows(IReadOnlyList<IEnumerable<string>> rowsByInterval)
+    {
+        for (var k = 0; k < rowsByInterval.Count; k++)
+        {
+            var number = (k + 1).ToString(CultureInfo.InvariantCulture) + ",";
+            foreach (var row in rowsByInterval[k])
+            {
+                yield return number + row;
+            }
+        }
+    }
+}
