@@ -141,6 +141,15 @@ public sealed class CsvTable
                 throw new InvalidInputException(source, line, $"the row has {fields.Count} field(s) but the header has {header.Count} ({string.Join(",", header)})");
             }
 
+            for (var f = 0; f < fields.Count; f++)
+            {
+                if (header[f].Length > 0 && !FreeFormColumns.Contains(header[f], StringComparer.OrdinalIgnoreCase)
+                    && InputText.UnsafeText(fields[f]) is { } problem)
+                {
+                    throw new InvalidInputException(source, line, $"column '{header[f]}': {problem}");
+                }
+            }
+
             rows.Add(new CsvRow(line, fields));
         }
 

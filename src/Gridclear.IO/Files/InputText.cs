@@ -13,6 +13,14 @@ public static class InputText
     /// 3.4 MB), so that a wrong file cannot exhaust memory.</summary>
     public const long MaxBytes = 256L * 1024 * 1024;
 
+    /// <summary>
+    /// Why a field's text is unsafe to carry into outputs, or null when it is safe. Names reach terminals, text files and
+    /// spreadsheets: a control character (terminal escape codes, bidirectional overrides) is refused anywhere, and text
+    /// that begins with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c> and is not a number is refused because a spreadsheet
+    /// runs it as a formula (<c>=HYPERLINK(…)</c>). Negative numbers (<c>-120</c>) are numbers, not names, and stay fine.
+    /// </summary>
+    public static string? UnsafeText(string text) => Gridclear.Names.Problem(text);
+
     /// <summary>The UTF-8 text of <paramref name="path"/> (a byte-order mark dropped); <paramref name="what"/> names
     /// the kind of file in messages ("the case file").</summary>
     public static string Read(string path, string what = "the file")

@@ -5,7 +5,7 @@ namespace Gridclear.Market;
 internal static class InputChecks
 {
     public static string Id(string? value, string what) =>
-        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"{what} must not be empty") : value;
+        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"{what} must not be empty") : Names.Checked(value, what);
 
     public static double Finite(double value, string what) =>
         double.IsFinite(value) ? value : throw new ArgumentException($"{what} must be a finite number, not {value}");
