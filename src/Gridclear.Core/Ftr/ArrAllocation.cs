@@ -11,10 +11,12 @@ namespace Gridclear.Ftr;
 /// <item>the requests that load a constraint binding at t (in its binding direction) keep that fraction; the others
 /// go on rising together by the same test, until each is stopped or fully awarded (progressive filling: each binding
 /// constraint is shared pro rata to the MW requested across it, and capability nobody in the tier competes for is
-/// not left unused).</item>
+/// not left unused);</item>
+/// <item>ARRs are obligations: counterflow requests unload what they cross and are never stopped by it, so one that
+/// rose after others were stopped may have made room for them: further passes raise every request not yet full from
+/// where it stands, the same way, until a pass gains nothing.</item>
 /// </list>
-/// Every step freezes at least one request, so a tier of n requests takes at most n ratio tests. ARRs are obligations:
-/// counterflow requests unload what they cross and are never stopped by it.
+/// Every step stops or fills at least one request, so a pass over a tier of n requests takes at most n ratio tests.
 /// </summary>
 public static class ArrAllocation
 {
@@ -57,85 +59,88 @@ public static class ArrAllocation
         var row = new double[constraints.BusCount];
         foreach (var tier in requests.Select((r, k) => (r, k)).GroupBy(x => x.r.Priority).OrderBy(g => g.Key))
         {
-            var active = tier.Select(x => x.k).ToList();
-            var t = 0.0;
+            var members = tier.Select(x => x.k).ToList();
             double? uniform = null;
-            while (active.Count > 0)
+
+            // Passes: a counterflow request that rose after others were stopped may have freed room for them; each
+            // pass raises every request not yet full from where it stands, until a pass gains nothing.
+            for (var pass = 0; pass <= members.Count; pass++)
             {
-                Array.Clear(injections);
-                foreach (var k in active)
+                var active = members.Where(k => fraction[k] < 1).ToList();
+                var gained = false;
+                while (active.Count > 0)
                 {
-                    requests[k].Path.AddInjection(injections, requests[k].Mw);
-                }
-
-                constraints.Activities(injections, direction);
-
-                // The ratio test: how far t can rise before some constraint binds (options count where they load).
-                var step = 1 - t;
-                for (var c = 0; c < direction.Length; c++)
-                {
-                    step = Math.Min(step, Room(c, direction[c], current[c], loads, limits));
-                }
-
-                // A step worth less than a nanowatt on the tier is the rounding of a constraint already at its limit.
-                if (step * active.Sum(k => requests[k].Mw) < FlowToleranceMw)
-                {
-                    step = 0;
-                }
-
-                t += step;
-                for (var c = 0; c < direction.Length; c++)
-                {
-                    current[c] += step * direction[c];
-                }
-
-                foreach (var k in active)
-                {
-                    fraction[k] = t;
-                }
-
-                uniform ??= t;
-                if (t >= 1 - 1e-12)
-                {
+                    Array.Clear(injections);
                     foreach (var k in active)
                     {
-                        fraction[k] = 1;
+                        requests[k].Path.AddInjection(injections, requests[k].Mw);
                     }
 
-                    break;
-                }
+                    constraints.Activities(injections, direction);
 
-                // Freeze the requests that load a binding constraint in its binding direction.
-                var frozen = new HashSet<int>();
-                for (var c = 0; c < direction.Length; c++)
-                {
-                    var sign = Binding(c, direction[c], current[c], loads, limits);
-                    if (sign == 0)
+                    // The ratio test: how far the active fractions can rise together before some constraint binds.
+                    var step = active.Min(k => 1 - fraction[k]);
+                    for (var c = 0; c < direction.Length; c++)
                     {
-                        continue;
+                        step = Math.Min(step, Room(c, direction[c], current[c], loads, limits));
                     }
 
-                    constraints.Coefficients(c, row);
+                    // A step worth less than a nanowatt on the tier is the rounding of a constraint already at its limit.
+                    if (step * active.Sum(k => requests[k].Mw) < FlowToleranceMw)
+                    {
+                        step = 0;
+                    }
+
+                    uniform ??= step;
+                    gained |= step > 0;
+                    for (var c = 0; c < direction.Length; c++)
+                    {
+                        current[c] += step * direction[c];
+                    }
+
                     foreach (var k in active)
                     {
-                        if (sign * requests[k].Path.Flow(row) * requests[k].Mw > FlowToleranceMw && frozen.Add(k))
+                        fraction[k] = fraction[k] + step >= 1 - 1e-12 ? 1 : fraction[k] + step;
+                    }
+
+                    var full = active.RemoveAll(k => fraction[k] >= 1);
+
+                    // Freeze the requests that load a binding constraint in its binding direction.
+                    var frozen = new HashSet<int>();
+                    for (var c = 0; c < direction.Length && active.Count > 0; c++)
+                    {
+                        var sign = Binding(c, direction[c], current[c], loads, limits);
+                        if (sign == 0)
                         {
-                            var name = constraints.Describe(c);
-                            stoppedBy[k] = $"{name.Kind} {name.Name}" + (name.Contingency.Length > 0 ? $" under {name.Contingency}" : string.Empty);
+                            continue;
+                        }
+
+                        constraints.Coefficients(c, row);
+                        foreach (var k in active)
+                        {
+                            if (sign * requests[k].Path.Flow(row) * requests[k].Mw > FlowToleranceMw && frozen.Add(k))
+                            {
+                                var name = constraints.Describe(c);
+                                stoppedBy[k] = $"{name.Kind} {name.Name}" + (name.Contingency.Length > 0 ? $" under {name.Contingency}" : string.Empty);
+                            }
                         }
                     }
+
+                    if (frozen.Count == 0 && full == 0)
+                    {
+                        // Rounding left no request on the binding constraint: nothing can rise further safely.
+                        break;
+                    }
+
+                    active.RemoveAll(frozen.Contains);
                 }
 
-                if (frozen.Count == 0)
+                if (!gained)
                 {
-                    // Rounding left no request on the binding constraint: nothing can rise further safely.
                     break;
                 }
-
-                active.RemoveAll(frozen.Contains);
             }
 
-            var members = tier.Select(x => x.k).ToList();
             tiers.Add(new ArrTier(
                 tier.Key,
                 members.Count,

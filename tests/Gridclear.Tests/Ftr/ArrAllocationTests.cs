@@ -43,9 +43,11 @@ public sealed class ArrAllocationTests : IDisposable
         Assert.Equal(byId["R1"].Fraction, byId["R2"].Fraction, 12);
         Assert.Contains("4-5", byId["R1"].StoppedBy, StringComparison.Ordinal);
 
-        // Tier 2: nothing is left on 5→4; the counterflow request is awarded in full.
-        Assert.Equal(0, byId["R3"].AwardedMw, 6);
+        // Tier 2: nothing is left on 5→4 until the counterflow request, awarded in full, frees 50 MW of it for R3.
+        Assert.Equal(0, result.Tiers[1].UniformFraction, 9);
         Assert.Equal(50, byId["R4"].AwardedMw, 9);
+        Assert.Equal(50, byId["R3"].AwardedMw, 6);
+        Assert.Contains("4-5", byId["R3"].StoppedBy, StringComparison.Ordinal);
         Assert.Empty(SimultaneousFeasibility.Check(m.Constraints, Held(result), 1.0, 1e-6));
     }
 
