@@ -27,6 +27,11 @@ internal static class ClearCommand
         };
         var date = new Option<string?>("--date") { Description = "The market day (yyyy-mm-dd): only FTRs in force on it settle (ftrs.csv term_start..term_end). Without it every FTR settles, whatever its term." };
         var minutes = IntervalMinutesOption();
+        var losses = new Option<string>("--losses")
+        {
+            Description = "Transmission losses: 'none' (lossless DC, as MATPOWER) or 'marginal' (DC losses in the balance, iterated; loss components in the LMPs).",
+            DefaultValueFactory = _ => "none",
+        };
         var command = new Command("clear", "Clear a day-ahead market: security-constrained dispatch and locational marginal prices, every interval of the market folder.");
         command.Options.Add(casePath);
         command.Options.Add(market);
@@ -34,9 +39,10 @@ internal static class ClearCommand
         command.Options.Add(reference);
         command.Options.Add(date);
         command.Options.Add(minutes);
+        command.Options.Add(losses);
         command.SetAction(parse =>
         {
-            var options = new ClearingOptions(Reference: ParseReference(parse.GetValue(reference)!));
+            var options = new ClearingOptions(Reference: ParseReference(parse.GetValue(reference)!), Losses: ParseLosses(parse.GetValue(losses)!));
             DateOnly? day = parse.GetValue(date) is { } text
                 ? FtrTerm.TryParseDay(text, out var d) ? d : throw new InvalidInputException("--date", null, $"'{text}' is not a date yyyy-mm-dd")
                 : null;
@@ -115,6 +121,7 @@ internal static class ClearCommand
         ["uplift_offset"] = settlements.Sum(s => s.Totals.UpliftOffset),
         ["uplift_charged"] = settlements.Sum(s => s.Totals.UpliftCharged),
         ["rounding"] = settlements.Sum(s => s.Totals.Rounding),
+        ["loss_surplus"] = settlements.Sum(s => s.Lines.Where(l => l.Participant == SettlementLine.Operator && l.Charge == Charges.LossSurplus).Sum(l => l.Amount)),
         ["sum_of_all_lines"] = settlements.Sum(s => s.Lines.Sum(l => l.Amount)),
     };
 
@@ -128,7 +135,7 @@ internal static class ClearCommand
     {
         string[] schedules = [Charges.Usage, Charges.Trade, Charges.ScheduleEnergy];
         string[] constrained = [Charges.ConstrainedOn, Charges.ConstrainedOff];
-        string[] operatorAccounts = [Charges.CongestionRent, Charges.Rounding];
+        string[] operatorAccounts = [Charges.CongestionRent, Charges.LossSurplus, Charges.Rounding];
         string Column(string charge) =>
             charge == Charges.Energy ? "energy"
             : schedules.Contains(charge) ? "schedules"
@@ -174,6 +181,14 @@ internal static class ClearCommand
         return table;
     }
 
+    /// <summary><c>--losses none|marginal</c> (shared with the other clearing verbs).</summary>
+    internal static LossModel ParseLosses(string text) => text switch
+    {
+        "none" => LossModel.None,
+        "marginal" => LossModel.Marginal,
+        _ => throw new InvalidInputException("--losses", null, $"'{text}' is not 'none' or 'marginal'"),
+    };
+
     private static PriceReference ParseReference(string text) => text switch
     {
         "case" => PriceReference.CaseReference,
@@ -205,6 +220,11 @@ internal static class ClearCommand
 
         Row("LMP range, $/MWh", $"{r.Prices.Min(p => p.Lmp):N2} … {r.Prices.Max(p => p.Lmp):N2}");
         Row("Energy reference", r.Reference);
+        if (r.Losses is { } l)
+        {
+            Row("Losses, MW (iterations)", $"{l.LossMw:N3} ({l.Iterations}{(l.Converged ? string.Empty : ", not converged")})");
+        }
+
         Row("Binding constraints", r.Constraints.Count(c => c.Kind != ConstraintKind.Balance).ToString(CultureInfo.InvariantCulture));
         Row("Rounds (constraints added)", $"{r.Rounds} ({r.ConstraintsAdded.Values.Sum()})");
         Row("Time: read, model, clear (s)", $"{run.ReadSeconds:0.000}, {run.ModelSeconds:0.000}, {r.Timings.Total:0.000}");

@@ -165,6 +165,69 @@ public sealed class ShiftFactors : IDisposable
         return flows;
     }
 
+    /// <summary>
+    /// Σ_k w[k]·H[k, j] for every bus j: the sensitivity of a weighted sum of branch flows to an injection at each bus
+    /// (withdrawn at the <see cref="Slack"/>), with ONE transposed solve, however many branches carry a weight. The
+    /// marginal-loss model uses it for ∂L/∂P = Hᵀ·(2·r·f/baseMVA) without forming any row.
+    /// </summary>
+    public void WeightedRow(ReadOnlySpan<double> branchWeights, Span<double> row)
+    {
+        if (branchWeights.Length != BranchCount || row.Length != BusCount)
+        {
+            throw new ArgumentException($"need {BranchCount} branch weights and room for {BusCount} bus values");
+        }
+
+        row.Clear();
+        if (_factorization is null)
+        {
+            return;
+        }
+
+        var y = new double[BusCount - 1];
+        var b = Matrix.Susceptance;
+        for (var k = 0; k < BranchCount; k++)
+        {
+            var w = branchWeights[k];
+            if (w == 0)
+            {
+                continue;
+            }
+
+            var br = Network.Branches[k];
+            var rf = Matrix.ReducedIndex(br.From);
+            var rt = Matrix.ReducedIndex(br.To);
+            if (rf >= 0)
+            {
+                y[rf] += w * b[k];
+            }
+
+            if (rt >= 0)
+            {
+                y[rt] -= w * b[k];
+            }
+        }
+
+        _factorization.SolveTransposed(y);
+        for (var i = 0; i < BusCount; i++)
+        {
+            row[i] = Reduced(y, i);
+        }
+
+        if (_slackBuses.Length != 1 || _slackBuses[0] != Network.ReferenceBus)
+        {
+            var shift = 0.0;
+            for (var s = 0; s < _slackBuses.Length; s++)
+            {
+                shift += _slackWeights[s] * row[_slackBuses[s]];
+            }
+
+            for (var j = 0; j < row.Length; j++)
+            {
+                row[j] -= shift;
+            }
+        }
+    }
+
     public void Dispose() => _factorization?.Dispose();
 
     /// <summary>Bus angles (radians, reference 0) for injections in MW that include no phase-shift terms yet.</summary>

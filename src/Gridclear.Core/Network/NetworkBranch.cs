@@ -9,9 +9,11 @@ namespace Gridclear.Network;
 /// <param name="ShiftRad">Phase-shift angle, radians.</param>
 /// <param name="AngleMinRad">Minimum θf − θt, radians, or −∞ when unconstrained.</param>
 /// <param name="AngleMaxRad">Maximum θf − θt, radians, or +∞ when unconstrained.</param>
+/// <param name="ResistancePu">Series resistance r, p.u. on the case base: only the marginal-loss model
+/// (<c>--losses marginal</c>) reads it, as L = r·f²/baseMVA with f in MW.</param>
 public sealed record NetworkBranch(
     int CaseRow, int From, int To, double Susceptance, double RatingMw, double ShiftRad,
-    double AngleMinRad, double AngleMaxRad)
+    double AngleMinRad, double AngleMaxRad, double ResistancePu = 0)
 {
     public bool IsLimited => !double.IsPositiveInfinity(RatingMw);
 

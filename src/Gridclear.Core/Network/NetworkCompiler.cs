@@ -335,7 +335,8 @@ public static class NetworkCompiler
             branches.Add(new NetworkBranch(
                 row, indexOfRow[f], indexOfRow[t], 1.0 / (br.X * tap), rating, Radians(br.AngleDeg),
                 br.AngMinDeg == 0 || br.AngMinDeg <= -360 ? double.NegativeInfinity : Radians(br.AngMinDeg),
-                br.AngMaxDeg == 0 || br.AngMaxDeg >= 360 ? double.PositiveInfinity : Radians(br.AngMaxDeg)));
+                br.AngMaxDeg == 0 || br.AngMaxDeg >= 360 ? double.PositiveInfinity : Radians(br.AngMaxDeg),
+                br.R));
         }
 
         // MATPOWER may carry a second block of gencost rows for reactive power: the first ng rows are real power.

@@ -27,6 +27,10 @@ public static class Charges
     /// <summary>Operator: the money collected by energy, schedules and extra lines (e.g. FTRs).</summary>
     public const string CongestionRent = "congestion_rent";
 
+    /// <summary>Operator, with marginal losses: what the energy and loss components collect, −Σ (energy + loss)·MWh injected
+    /// (the over-recovery of marginal loss pricing: about the energy price × the losses).</summary>
+    public const string LossSurplus = "loss_surplus";
+
     /// <summary>Operator: minus the sum of the cent-rounding errors, so that a run's lines sum to zero.</summary>
     public const string Rounding = "rounding";
 }

@@ -18,6 +18,9 @@ public static class ClearingOutcome
         // portfolio is what balances): it then settles as an unbalanced schedule (schedule_energy).
         var schedules = result.Schedules.Select(s => new Schedule(
             s.Schedule, s.Participant, s.Balanced && Math.Abs(s.Legs.Sum(l => l.Mw)) <= Schedule.BalanceToleranceMw, s.Legs, s.Counterparty)).ToList();
-        return new SettlementInput(lmp, input.ZonesOf(network), resources, mw, input.Offers, schedules);
+        return new SettlementInput(lmp, input.ZonesOf(network), resources, mw, input.Offers, schedules)
+        {
+            LossPrices = result.Losses is null ? null : result.Prices.ToDictionary(p => p.Bus, p => p.Energy + p.Loss),
+        };
     }
 }

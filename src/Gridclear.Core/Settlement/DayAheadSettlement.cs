@@ -148,7 +148,13 @@ public static class DayAheadSettlement
             }
         }
 
-        pending.Add(new PendingLine(SettlementLine.Operator, Charges.CongestionRent, -market, null));
+        var lossSurplus = LossSurplus(input, hours);
+        if (input.LossPrices is not null)
+        {
+            pending.Add(new PendingLine(SettlementLine.Operator, Charges.LossSurplus, lossSurplus, null));
+        }
+
+        pending.Add(new PendingLine(SettlementLine.Operator, Charges.CongestionRent, -market - lossSurplus, null));
         pending.Add(new PendingLine(SettlementLine.Operator, Charges.Uplift, -(constrained + charged), null));
 
         // The one rounding step, then the residual to the operator.
@@ -166,6 +172,35 @@ public static class DayAheadSettlement
             UpliftCharged: -lines.Where(l => l.Charge == Charges.Uplift && l.Participant != SettlementLine.Operator).Sum(l => l.Amount),
             Rounding: rounding);
         return new SettlementResult(zonal, lines.AsReadOnly(), totals);
+    }
+
+    /// <summary>−Σ (energy + loss component)·injection·hours over settled resources and schedule legs (0 when lossless).</summary>
+    private static decimal LossSurplus(SettlementInput input, double hours)
+    {
+        if (input.LossPrices is not { } prices)
+        {
+            return 0;
+        }
+
+        decimal surplus = 0;
+        foreach (var r in input.Resources)
+        {
+            var mw = input.MwOf(r.Id);
+            if (mw != 0)
+            {
+                surplus -= Money.Amount(r.Kind == ResourceKind.Generator ? mw : -mw, prices[r.Bus], hours, "settlement");
+            }
+        }
+
+        foreach (var s in input.FinalSchedules)
+        {
+            foreach (var leg in s.Legs)
+            {
+                surplus -= Money.Amount(leg.Mw, prices[leg.Bus], hours, "settlement");
+            }
+        }
+
+        return surplus;
     }
 
     /// <summary>Constrained-on and -off dollars of one zonal generator at zonal generation price <paramref name="z"/>.</summary>

@@ -35,6 +35,13 @@ public sealed record SettlementInput(
     /// </summary>
     public IReadOnlyList<SettlementLine> ExtraLines { get => _extraLines; init => _extraLines = value ?? []; }
 
+    /// <summary>
+    /// With marginal losses: the energy + loss components of each bus's LMP, $/MWh (null when lossless). The operator's
+    /// <c>loss_surplus</c> row is what those components collect, −Σ (energy + loss)·injection·hours over every settled
+    /// resource and schedule leg; <c>congestion_rent</c> keeps the rest of what the market left with the operator.
+    /// </summary>
+    public IReadOnlyDictionary<int, double>? LossPrices { get; init; }
+
     private readonly double _hours = 1.0;
     private readonly IReadOnlyList<SettlementLine> _extraLines = [];
 

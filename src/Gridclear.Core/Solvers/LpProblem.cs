@@ -57,6 +57,33 @@ public sealed class LpProblem
         _quadratic[(i, j)] = _quadratic.GetValueOrDefault((i, j)) + q;
     }
 
+    /// <summary>Changes the bounds of a row (a loaded model is changed through <see cref="ILpModel.SetRowBounds"/>).</summary>
+    public void SetRowBounds(int row, double lower, double upper) =>
+        _rows[row] = _rows[row] with { Lower = lower, Upper = upper };
+
+    /// <summary>Changes the bounds of a column (a loaded model is changed through <see cref="ILpModel.SetColumnBounds"/>).</summary>
+    public void SetColumnBounds(int column, double lower, double upper)
+    {
+        _colLower[column] = lower;
+        _colUpper[column] = upper;
+    }
+
+    /// <summary>Changes the linear cost of a column.</summary>
+    public void SetCost(int column, double cost) => _cost[column] = cost;
+
+    /// <summary>Sets the diagonal entry Q[j,j] (0 removes it): the objective adds ½·q·x_j².</summary>
+    public void SetQuadratic(int column, double q)
+    {
+        if (q == 0)
+        {
+            _quadratic.Remove((column, column));
+        }
+        else
+        {
+            _quadratic[(column, column)] = q;
+        }
+    }
+
     /// <summary>Adds a row and returns its index.</summary>
     public int AddRow(LpRow row)
     {

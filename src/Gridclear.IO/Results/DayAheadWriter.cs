@@ -176,6 +176,18 @@ public static class DayAheadWriter
             json.WriteNumber("lmp_max", result.Prices.Max(p => p.Lmp));
         }
 
+        if (result.Losses is { } losses)
+        {
+            // --losses marginal: L at the final flows, what the balance carried (generation − load), iterations.
+            json.WriteStartObject("losses");
+            json.WriteString("model", "marginal");
+            json.WriteNumber("loss_mw", losses.LossMw);
+            json.WriteNumber("balance_loss_mw", losses.BalanceLossMw);
+            json.WriteNumber("iterations", losses.Iterations);
+            json.WriteBoolean("converged", losses.Converged);
+            json.WriteEndObject();
+        }
+
         json.WriteString("solver", result.Solver);
         json.WriteStartArray("notes");
         foreach (var note in result.Notes)

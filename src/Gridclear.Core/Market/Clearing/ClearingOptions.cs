@@ -6,13 +6,15 @@ namespace Gridclear.Market;
 /// <param name="Tolerance">A constraint counts as violated beyond this many MW (the full flow check).</param>
 /// <param name="MaxRounds">Rounds of constraint generation before giving up.</param>
 /// <param name="MaxAddedPerRound">Most violated constraints added per round (largest overloads first).</param>
+/// <param name="Losses">Whether the balance carries DC losses (<c>--losses</c>): none (MATPOWER's lossless DC OPF) or marginal.</param>
 public sealed record ClearingOptions(
     PenaltyPrices? Penalties = null,
     PriceReference? Reference = null,
     double Tolerance = 1e-6,
     int MaxRounds = 60,
     int MaxAddedPerRound = 400,
-    LpOptions? Solver = null)
+    LpOptions? Solver = null,
+    LossModel Losses = LossModel.None)
 {
     public static ClearingOptions Default { get; } = new();
 

@@ -50,12 +50,13 @@ public static class DayAheadMarket
         var n = network.BusCount;
         var penalties = options.PenaltyPrices;
         var participation = Participation.Build(network, input, penalties);
-        var problem = new DispatchProblem(security, participation, penalties);
+        var problem = new DispatchProblem(security, participation, penalties, options.Losses == LossModel.Marginal);
+        var losses = options.Losses == LossModel.Marginal ? new MarginalLosses(security, problem) : null;
         var buildSeconds = total.Elapsed.TotalSeconds;
 
         double solveSeconds = 0, checkSeconds = 0;
         var watch = Stopwatch.StartNew();
-        using var model = solver.Load(problem.Problem, options.LpOptions);
+        using var model = new ReloadableModel(solver, problem.Problem, options.LpOptions);
         if (warm is not null)
         {
             problem.AddConstraints(model, warm.Constraints.Where(k => !problem.Contains(k)).ToList());
@@ -89,7 +90,19 @@ public static class DayAheadMarket
             checkSeconds += watch.Elapsed.TotalSeconds;
             if (fresh.Count == 0)
             {
-                break;
+                // Secure at these losses: done, unless the loss linearisation moves (then re-solve and re-check).
+                if (losses is null || losses.Update(solution, injections, flows))
+                {
+                    break;
+                }
+
+                // The linearisation changed the problem's quadratic terms: reload it (a QP re-solve is never warm).
+                watch.Restart();
+                model.Reload();
+                solution = Solve(model);
+                solveSeconds += watch.Elapsed.TotalSeconds;
+                rounds++;
+                continue;
             }
 
             if (rounds >= options.MaxRounds)
@@ -105,11 +118,17 @@ public static class DayAheadMarket
         }
 
         watch.Restart();
-        var result = Price(security, participation, problem, solution, injections, flows, options, notes);
+        if (losses is { Converged: false })
+        {
+            notes.Add($"losses did not converge in {MarginalLosses.MaxIterations} linearisations: L = {losses.LossMw:0.######} MW at the flows, {losses.BalanceLossMw:0.######} MW in the balance");
+        }
+
+        var result = Price(security, participation, problem, solution, injections, flows, options, notes, losses);
         var pricingSeconds = watch.Elapsed.TotalSeconds;
         var next = new WarmStart(problem.Added.Select(a => a.Key).ToList(), model.GetBasis());
         return (result with
         {
+            Losses = losses?.Summary(),
             Rounds = rounds,
             Timings = new ClearingTimings(buildSeconds, solveSeconds, checkSeconds, pricingSeconds, total.Elapsed.TotalSeconds),
             Solver = solver.Name,
@@ -132,7 +151,8 @@ public static class DayAheadMarket
         double[] injections,
         double[] flows,
         ClearingOptions options,
-        List<string> notes)
+        List<string> notes,
+        MarginalLosses? losses)
     {
         var network = security.Network;
         var n = network.BusCount;
@@ -195,13 +215,17 @@ public static class DayAheadMarket
             }
         }
 
-        // Energy at the reference: λ plus the congestion there; congestion elsewhere relative to it.
+        // Energy at the reference: λ plus the congestion there; congestion elsewhere relative to it. The loss
+        // component −μ·∂L/∂P_i (μ = λ: the loss column is free and costless) is measured from the case's reference
+        // bus, the slack of the flows, whatever the price reference: moving that moves only energy and congestion.
         var prices = new BusPrice[n];
         var energy = lambda + referenceCongestion;
+        var lossDual = losses is { ActiveRow: >= 0 } ? y[losses.ActiveRow] : 0;
         for (var i = 0; i < n; i++)
         {
             var c = congestion[i] - referenceCongestion;
-            prices[i] = new BusPrice(network.BusIds[i], energy + c, energy, c, 0);
+            var loss = losses is null || losses.Factors[i] == 0 ? 0 : -lossDual * losses.Factors[i];
+            prices[i] = new BusPrice(network.BusIds[i], energy + c + loss, energy, c, loss);
         }
 
         var (awards, objective) = Awards(participation, x);

@@ -24,7 +24,11 @@ public sealed record DayAheadResult(
     bool PricesUnique,
     IReadOnlyList<string> Notes,
     ClearingTimings Timings,
-    string Solver);
+    string Solver)
+{
+    /// <summary>The marginal-loss iteration (<c>--losses marginal</c>), or null in a lossless clearing.</summary>
+    public LossSummary? Losses { get; init; }
+}
 
 /// <summary>Where the time went, seconds.</summary>
 public sealed record ClearingTimings(double Build, double Solve, double FlowCheck, double Pricing, double Total);

@@ -26,7 +26,8 @@ internal sealed class DispatchProblem
     private int _columnCount;
     private int _rowCount;
 
-    public DispatchProblem(SecurityModel security, Participation participation, PenaltyPrices penalties)
+    /// <param name="losses">Whether the balance carries a loss column (<see cref="LossColumn"/>): Σ net injection = L.</param>
+    public DispatchProblem(SecurityModel security, Participation participation, PenaltyPrices penalties, bool losses = false)
     {
         _security = security;
         _participation = participation;
@@ -47,6 +48,9 @@ internal sealed class DispatchProblem
         // Unserved and surplus energy, at the reference bus (no flow effect with a single-bus slack).
         ShortColumn = Problem.AddColumn(0, double.PositiveInfinity, penalties.Balance);
         SurplusColumn = Problem.AddColumn(0, double.PositiveInfinity, penalties.Balance);
+
+        // The losses the balance carries, MW; held at 0 until the marginal-loss model gives it a row (MarginalLosses).
+        LossColumn = losses ? Problem.AddColumn(0, 0, 0) : -1;
         _columnCount = Problem.ColumnCount;
 
         var balanceColumns = new List<int>();
@@ -70,6 +74,12 @@ internal sealed class DispatchProblem
         balanceValues.Add(1);
         balanceColumns.Add(SurplusColumn);
         balanceValues.Add(-1);
+        if (LossColumn >= 0)
+        {
+            balanceColumns.Add(LossColumn);
+            balanceValues.Add(-1);
+        }
+
         var fixedNet = participation.FixedInjection.Sum();
         BalanceRow = Problem.AddRow(LpRow.Equal(-fixedNet, [.. balanceColumns], [.. balanceValues]));
         foreach (var (cols, values, lower, upper) in participation.SideRows)
@@ -82,11 +92,16 @@ internal sealed class DispatchProblem
 
     public LpProblem Problem { get; }
 
+    public Participation Participation => _participation;
+
     public int BalanceRow { get; }
 
     public int ShortColumn { get; }
 
     public int SurplusColumn { get; }
+
+    /// <summary>The losses column of the balance (Σ net injection − L = 0), or −1 in a lossless problem.</summary>
+    public int LossColumn { get; }
 
     public IReadOnlyList<AddedConstraint> Added => _added;
 
@@ -153,14 +168,69 @@ internal sealed class DispatchProblem
         return cost;
     }
 
+    /// <summary>
+    /// Σ_i w[i]·P_i (P the net injection at each bus) as a linear function of the columns: appends each column's
+    /// coefficient Σ_bus w[bus]·inj_j[bus] and returns <paramref name="constant"/> + w·P_fixed. Coefficients below
+    /// <paramref name="negligibleShare"/> of the largest |w| are left out: shift factors from a sparse solve carry
+    /// round-off (~1e-16) where they are really 0, and left in a row beside entries near 1 they wreck the solver's
+    /// scaling and give wrong duals.
+    /// </summary>
+    public double LinearInjection(ReadOnlySpan<double> w, double negligibleShare, List<int> indices, List<double> values, double constant = 0)
+    {
+        var largest = 0.0;
+        foreach (var v in w)
+        {
+            largest = Math.Max(largest, Math.Abs(v));
+        }
+
+        var negligible = negligibleShare * largest;
+        var columns = _participation.Columns;
+        for (var j = 0; j < columns.Count; j++)
+        {
+            var v = 0.0;
+            foreach (var (bus, coefficient) in columns[j].Injections)
+            {
+                v += w[bus] * coefficient;
+            }
+
+            if (Math.Abs(v) > negligible)
+            {
+                indices.Add(j);
+                values.Add(v);
+            }
+        }
+
+        var reference = _security.Network.ReferenceBus;
+        if (Math.Abs(w[reference]) > negligible)
+        {
+            indices.Add(ShortColumn);
+            values.Add(w[reference]);
+            indices.Add(SurplusColumn);
+            values.Add(-w[reference]);
+        }
+
+        var fixedInjection = _participation.FixedInjection;
+        var offset = constant;
+        for (var i = 0; i < w.Length; i++)
+        {
+            offset += w[i] * fixedInjection[i];
+        }
+
+        return offset;
+    }
+
+    /// <summary>Adds one row to <see cref="Problem"/> only (the caller reloads the model); returns its index.</summary>
+    public int AddRow(LpRow row)
+    {
+        Problem.AddRow(row);
+        return _rowCount++;
+    }
+
     /// <summary>Adds security rows (with their penalty slacks) to the loaded model and to <see cref="Problem"/>.</summary>
     public void AddConstraints(ILpModel model, IReadOnlyList<ConstraintKey> keys)
     {
         var slackColumns = new List<LpColumn>(2 * keys.Count);
         var rows = new List<LpRow>(keys.Count);
-        var columns = _participation.Columns;
-        var reference = _security.Network.ReferenceBus;
-        var fixedInjection = _participation.FixedInjection;
         foreach (var key in keys)
         {
             var penalty = _penalties.For(key);
@@ -171,50 +241,13 @@ internal sealed class DispatchProblem
 
             var a = _coefficients.AsSpan();
             _security.Coefficients(key, a);
-            var largest = 0.0;
-            foreach (var v in a)
-            {
-                largest = Math.Max(largest, Math.Abs(v));
-            }
-
-            // Shift factors from a sparse solve carry round-off (~1e-16) where they are really 0; left in a row
-            // beside entries near 1 they wreck the solver's scaling and give wrong duals. Drop them.
-            var negligible = NegligibleCoefficient * largest;
             var indices = new List<int>();
             var values = new List<double>();
-            for (var j = 0; j < columns.Count; j++)
-            {
-                var v = 0.0;
-                foreach (var (bus, coefficient) in columns[j].Injections)
-                {
-                    v += a[bus] * coefficient;
-                }
-
-                if (Math.Abs(v) > negligible)
-                {
-                    indices.Add(j);
-                    values.Add(v);
-                }
-            }
-
-            if (Math.Abs(a[reference]) > negligible)
-            {
-                indices.Add(ShortColumn);
-                values.Add(a[reference]);
-                indices.Add(SurplusColumn);
-                values.Add(-a[reference]);
-            }
-
+            var offset = LinearInjection(a, NegligibleCoefficient, indices, values, _security.Constant(key));
             indices.Add(slackUp);
             values.Add(-1);
             indices.Add(slackDown);
             values.Add(1);
-            var offset = _security.Constant(key);
-            for (var i = 0; i < a.Length; i++)
-            {
-                offset += a[i] * fixedInjection[i];
-            }
-
             var (lower, upper) = _security.Limits(key);
             rows.Add(new LpRow(lower - offset, upper - offset, [.. indices], [.. values]));
             var added = new AddedConstraint(key, _rowCount + rows.Count - 1, slackUp, slackDown);
