@@ -27,6 +27,7 @@ internal static class Verbs
         yield return FtrAuctionCommand.Create();
         yield return FtrExpansionCommand.Create();
         yield return PathRightsCommand.Create();
+        yield return PathTriggersCommand.Create();
         yield return ArrAllocationCommand.Create();
         yield return BenchCommand.Create();
         yield return ServeCommand.Create();

@@ -43,6 +43,7 @@ internal static class PathRightsCommand
             if (run.Settlement is { } settlement)
             {
                 PathRightsWriter.WriteSettlement(dir, settlement);
+                PathRightsWriter.WritePathCosts(dir, settlement, run.Paths);
             }
 
             PathRightsWriter.WriteSummary(dir, Summary(run));

@@ -84,6 +84,16 @@ public static class PathRightsWriter
             "participant,charge,amount,detail",
             settlement.Lines.Select(l => $"{Text(l.Participant)},{Text(l.Charge)},{Money(l.Amount)},{Text(l.Detail)}"));
 
+    /// <summary>path_costs.csv: each priced path's inter-zonal cost (what path-triggers reads).</summary>
+    public static void WritePathCosts(string directory, PathSettlement settlement, IReadOnlyList<Designs.FlowPaths.FlowPath> paths)
+    {
+        var rating = paths.ToDictionary(p => p.Id, p => p.Rating, StringComparer.Ordinal);
+        WriteFile(
+            Path.Combine(directory, "path_costs.csv"),
+            "path,rating,shadow_price,direction,uncovered_flow_mw,cost",
+            settlement.PathCosts.Select(c => $"{Text(c.Path)},{Number(rating[c.Path])},{Number(c.ShadowPrice)},{c.Direction},{Number(c.UncoveredFlowMw)},{Number(c.Cost)}"));
+    }
+
     public static void WriteSummary(string directory, IReadOnlyDictionary<string, object?> summary) =>
         File.WriteAllText(Path.Combine(directory, "summary.json"), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }) + "\n", new System.Text.UTF8Encoding(false));
 

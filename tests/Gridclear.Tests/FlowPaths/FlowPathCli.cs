@@ -20,6 +20,7 @@ internal static class FlowPathCli
         var root = new RootCommand("test");
         root.Subcommands.Add(PathRightsCommand.Create(output));
         root.Subcommands.Add(PtdfCommand.Create(output));
+        root.Subcommands.Add(PathTriggersCommand.Create(output));
         var code = CommandRunner.Invoke(root, args, error);
         return (code, output.ToString(), error.ToString());
     }

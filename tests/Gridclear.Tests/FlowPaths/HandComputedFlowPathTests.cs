@@ -151,6 +151,28 @@ public sealed class HandComputedFlowPathTests
         Assert.Equal(0, factors["P23@4"], MwTolerance);
     }
 
+    /// <summary>
+    /// P9 over two copies of the example's run: P12 costs 552 $ a run on 60 MW, 18.4 $/MW over both; P23 455 $ on 300 MW,
+    /// 3.0333 $/MW. With S = 200 %, P12 exceeds 2 × 3.0333 and P23 stays under 2 × 18.4; the total, 2,014 $, exceeds a
+    /// budget of 2,000 $.
+    /// </summary>
+    [Fact]
+    public void Cost_triggers_match_the_hand_computation()
+    {
+        var costs = FlowPathCli.Rows(Path.Combine(Outputs.Value.Directory, "path_costs.csv"));
+        Assert.Equal(["P12/60/552", "P23/300/455"], costs.Select(r => $"{r["path"]}/{r["rating"]}/{Math.Round(D(r["cost"]), 9)}"));
+        using var output = new TempFolder(new Dictionary<string, string>());
+        var outDir = Path.Combine(output.Path, "triggers");
+        var (code, text, error) = FlowPathCli.Run("path-triggers", "--runs", Outputs.Value.Directory, Outputs.Value.Directory, "--months", "12", "--budget", "2000", "--path-share", "200", "--out", outDir);
+        Assert.True(code == CommandRunner.Success, error);
+        var rows = FlowPathCli.Rows(Path.Combine(outDir, "triggers.csv"));
+        Assert.Equal(2014, D(rows[0]["value"]), 1e-9);
+        Assert.Equal("true", rows[0]["exceeded"]);
+        Assert.Equal(("P12", 18.4, Math.Round(2 * 910.0 / 300, 9), "true"), (rows[1]["subject"], Math.Round(D(rows[1]["value"]), 9), Math.Round(D(rows[1]["threshold"]), 9), rows[1]["exceeded"]));
+        Assert.Equal(("P23", Math.Round(910.0 / 300, 9), 2 * 18.4, "false"), (rows[2]["subject"], Math.Round(D(rows[2]["value"]), 9), Math.Round(D(rows[2]["threshold"]), 9), rows[2]["exceeded"]));
+        Assert.Contains("EXCEEDED", text, StringComparison.Ordinal);
+    }
+
     private static double D(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 
     private static readonly Lazy<Run> Outputs = new(() =>

@@ -42,6 +42,7 @@ public static class PathCostAllocation
         var accepted = requirements.Rows.Where(r => !rejected.Contains(r.Schedule)).ToList();
 
         var interZonal = 0.0;
+        var flowOnPath = prices.ToDictionary(p => p.Path, _ => 0.0, StringComparer.Ordinal);
         var lines = new List<PathSettlementLine>();
         var direct = 0.0;
         foreach (var r in accepted)
@@ -53,6 +54,7 @@ public static class PathCostAllocation
 
             var uncoveredFlow = r.RequiredMw - (Math.Sign(r.RequiredMw) * r.HeldMw);
             interZonal += price.ShadowPrice * price.Direction * uncoveredFlow;
+            flowOnPath[r.Path] += price.Direction * uncoveredFlow;
             if (r.Class == ScheduleClass.Between && r.UncoveredMw > 0)
             {
                 var cost = price.ValueOf(Math.Sign(r.RequiredMw) * r.UncoveredMw);
@@ -128,7 +130,10 @@ public static class PathCostAllocation
             lines.Add(new PathSettlementLine(Operator, "rounding", -sum, "rows rounded to the cent"));
         }
 
-        return new PathSettlement(lines, interZonal, direct, releaseRevenue, intraZonalCost, mwh, creditsApply ? creditedMwh : 0, interRate, intraRate);
+        return new PathSettlement(lines, interZonal, direct, releaseRevenue, intraZonalCost, mwh, creditsApply ? creditedMwh : 0, interRate, intraRate)
+        {
+            PathCosts = prices.Select(p => new PathCost(p.Path, p.ShadowPrice, p.Direction, flowOnPath[p.Path], p.ShadowPrice * flowOnPath[p.Path])).ToList(),
+        };
     }
 
     private static decimal Cents(double amount) => Math.Round((decimal)amount, 2, MidpointRounding.AwayFromZero);

@@ -20,4 +20,11 @@ public sealed record PathSettlement(
     double ScheduleMwh,
     double CreditedMwh,
     double InterZonalRate,
-    double IntraZonalRate);
+    double IntraZonalRate)
+{
+    /// <summary>The inter-zonal cost path by path (priced paths only, in price order): what the cost triggers use (P9).</summary>
+    public IReadOnlyList<PathCost> PathCosts { get; init; } = [];
+}
+
+/// <summary>One path's share of the inter-zonal cost: price × the accepted schedules' uncovered flow in the binding direction.</summary>
+public sealed record PathCost(string Path, double ShadowPrice, int Direction, double UncoveredFlowMw, double Cost);
