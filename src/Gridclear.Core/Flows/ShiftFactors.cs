@@ -11,7 +11,7 @@ namespace Gridclear.Flows;
 /// weighted slack w, H_w = H_ref − (H_ref·w)·1ᵀ. Flows for bus injections P (MW) are H·P + <see cref="PhaseShiftFlows"/>,
 /// where any imbalance 1ᵀP is withdrawn at the slack.
 /// </para>
-/// <para>Thread safety: <see cref="Row"/>, <see cref="ComputeFlows"/> and <see cref="TransferFlows"/> may be
+/// <para>Thread safety: <see cref="Row"/>, <see cref="ComputeFlows"/> and <see cref="TransferFlows(int, int)"/> may be
 /// called concurrently (the factorisation must allow concurrent solves, as <c>KluFactorization</c> does);
 /// a row is the same bits whichever thread computes it.</para>
 /// </summary>
@@ -22,6 +22,8 @@ public sealed class ShiftFactors : IDisposable
     private readonly double[] _phaseShiftFlows;
     private readonly int[] _slackBuses;
     private readonly double[] _slackWeights;
+    private readonly int[] _fromReduced;
+    private readonly int[] _toReduced;
 
     public ShiftFactors(Network.Network network, ISparseSolver solver, SlackDistribution? slack = null)
         : this(new SusceptanceMatrix(network), solver, slack)
@@ -44,6 +46,14 @@ public sealed class ShiftFactors : IDisposable
         _slackBuses = Slack.Buses.ToArray();
         _slackWeights = Slack.Weights.ToArray();
         _rows = new double[]?[Network.BranchCount];
+        _fromReduced = new int[Network.BranchCount];
+        _toReduced = new int[Network.BranchCount];
+        for (var k = 0; k < Network.BranchCount; k++)
+        {
+            _fromReduced[k] = matrix.ReducedIndex(Network.Branches[k].From);
+            _toReduced[k] = matrix.ReducedIndex(Network.Branches[k].To);
+        }
+
         _factorization = Network.BusCount > 1 ? solver.Factor(matrix.Reduced) : null;
 
         _phaseShiftFlows = new double[Network.BranchCount];
@@ -133,15 +143,72 @@ public sealed class ShiftFactors : IDisposable
     /// </summary>
     public double[] TransferFlows(int fromBus, int toBus)
     {
+        var flows = new double[BranchCount];
+        TransferFlows(fromBus, toBus, flows, new double[Math.Max(0, BusCount - 1)]);
+        return flows;
+    }
+
+    /// <summary>
+    /// <see cref="TransferFlows(int, int)"/> into caller-owned spans (the same bits): <paramref name="flows"/> has
+    /// length BranchCount, <paramref name="scratch"/> length BusCount − 1, so a loop over many outages allocates nothing.
+    /// </summary>
+    public void TransferFlows(int fromBus, int toBus, Span<double> flows, Span<double> scratch)
+    {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)fromBus, (uint)BusCount, nameof(fromBus));
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)toBus, (uint)BusCount, nameof(toBus));
-        var flows = new double[BranchCount];
-        if (fromBus == toBus || _factorization is null)
+        if (flows.Length != BranchCount || scratch.Length != Math.Max(0, BusCount - 1))
         {
-            return flows;
+            throw new ArgumentException($"need room for {BranchCount} flows and {BusCount - 1} angles");
         }
 
-        var x = new double[BusCount - 1];
+        flows.Clear();
+        if (fromBus == toBus || _factorization is null)
+        {
+            return;
+        }
+
+        SolveTransfer(fromBus, toBus, scratch);
+        for (var k = 0; k < BranchCount; k++)
+        {
+            flows[k] = TransferFlow(scratch, k);
+        }
+    }
+
+    /// <summary>Reduced angles (length BusCount − 1) for 1 p.u. injected at <paramref name="fromBus"/> and withdrawn at
+    /// <paramref name="toBus"/>: one forward solve. <see cref="TransferFlow"/> turns them into a branch's flow.</summary>
+    internal void SolveTransfer(int fromBus, int toBus, Span<double> x)
+    {
+        x.Clear();
+        if (_factorization is null)
+        {
+            return;
+        }
+
+        SetTransfer(fromBus, toBus, x);
+        _factorization.Solve(x);
+    }
+
+    /// <summary><see cref="SolveTransfer"/> for several transfers at once (the same bits): <paramref name="x"/> holds
+    /// one block of BusCount − 1 reduced angles per transfer, one after another.</summary>
+    internal void SolveTransfers(ReadOnlySpan<int> fromBuses, ReadOnlySpan<int> toBuses, Span<double> x)
+    {
+        x.Clear();
+        if (_factorization is null)
+        {
+            return;
+        }
+
+        var size = BusCount - 1;
+        for (var c = 0; c < fromBuses.Length; c++)
+        {
+            SetTransfer(fromBuses[c], toBuses[c], x.Slice(c * size, size));
+        }
+
+        _factorization.Solve(x[..(fromBuses.Length * size)], fromBuses.Length);
+    }
+
+    private void SetTransfer(int fromBus, int toBus, Span<double> x)
+    {
         var rf = Matrix.ReducedIndex(fromBus);
         var rt = Matrix.ReducedIndex(toBus);
         if (rf >= 0)
@@ -153,16 +220,14 @@ public sealed class ShiftFactors : IDisposable
         {
             x[rt] = -1;
         }
+    }
 
-        _factorization.Solve(x);
-        var b = Matrix.Susceptance;
-        for (var k = 0; k < BranchCount; k++)
-        {
-            var br = Network.Branches[k];
-            flows[k] = b[k] * (Reduced(x, br.From) - Reduced(x, br.To));
-        }
-
-        return flows;
+    /// <summary>Flow on <paramref name="branch"/> from reduced angles (the same bits as <see cref="TransferFlows(int, int)"/>).</summary>
+    internal double TransferFlow(ReadOnlySpan<double> x, int branch)
+    {
+        var rf = _fromReduced[branch];
+        var rt = _toReduced[branch];
+        return Matrix.Susceptance[branch] * ((rf < 0 ? 0 : x[rf]) - (rt < 0 ? 0 : x[rt]));
     }
 
     /// <summary>
@@ -259,12 +324,6 @@ public sealed class ShiftFactors : IDisposable
                 theta[i] = rhs[i < reference ? i : i - 1];
             }
         }
-    }
-
-    private double Reduced(double[] x, int bus)
-    {
-        var r = Matrix.ReducedIndex(bus);
-        return r < 0 ? 0 : x[r];
     }
 
     private double[] ComputeRow(int branch)

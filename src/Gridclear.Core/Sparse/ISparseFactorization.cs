@@ -8,6 +8,19 @@ public interface ISparseFactorization : IDisposable
     /// <summary>Overwrites <paramref name="rhs"/> (b) with x, where A·x = b.</summary>
     void Solve(Span<double> rhs);
 
+    /// <summary>
+    /// Overwrites <paramref name="count"/> right-hand sides stored one after another in <paramref name="rhs"/> (each of
+    /// length <see cref="Dimension"/>) with their solutions, each the same bits as <see cref="Solve(Span{double})"/>
+    /// gives it alone. A factorisation may solve them together, reading its factors once for several.
+    /// </summary>
+    void Solve(Span<double> rhs, int count)
+    {
+        for (var c = 0; c < count; c++)
+        {
+            Solve(rhs.Slice(c * Dimension, Dimension));
+        }
+    }
+
     /// <summary>Overwrites <paramref name="rhs"/> (b) with x, where Aᵀ·x = b.</summary>
     void SolveTransposed(Span<double> rhs);
 }

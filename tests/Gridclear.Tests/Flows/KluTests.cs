@@ -51,6 +51,26 @@ public class KluTests
     }
 
     [Fact]
+    public void BlockSolvesGiveTheBitsOfSingleSolves()
+    {
+        // A real network's reduced susceptance matrix (several BTF blocks), five right-hand sides: a block of four and one.
+        var network = Gridclear.Network.NetworkCompiler.Compile(Gridclear.IO.Matpower.MatpowerReader.ReadFile(Support.TestPaths.Case("case300"))).Network;
+        var matrix = new Gridclear.Flows.SusceptanceMatrix(network).Reduced;
+        using var klu = new KluSolver().Factor(matrix);
+        var n = matrix.Rows;
+        var random = new Random(5);
+        var block = Enumerable.Range(0, 5 * n).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var single = (double[])block.Clone();
+        klu.Solve(block, 5);
+        for (var c = 0; c < 5; c++)
+        {
+            klu.Solve(single.AsSpan(c * n, n));
+        }
+
+        Assert.Equal(single.Select(BitConverter.DoubleToInt64Bits), block.Select(BitConverter.DoubleToInt64Bits));
+    }
+
+    [Fact]
     public void SingularMatrixIsRefusedAtFactorisation()
     {
         var singular = new SparseMatrix(2, 2, [0, 2, 4], [0, 1, 0, 1], [1, 2, 2, 4]);

@@ -20,6 +20,7 @@ public sealed class SecurityModel
     private readonly Dictionary<string, int> _interfaceIndex;
     private readonly string[] _branchNames;
     private readonly double[]?[] _lodf;
+    private ContingencyScreen? _screen;
 
     public SecurityModel(
         Network.Network network,
@@ -116,6 +117,15 @@ public sealed class SecurityModel
     public ShiftFactors ShiftFactors => _shiftFactors;
 
     public OutageFactors OutageFactors => _outageFactors;
+
+    /// <summary>
+    /// When true, <see cref="FindViolations"/> computes every LODF-adjusted flow (every outage's LODF column, kept);
+    /// by default a <see cref="ContingencyScreen"/> finds the same violations. Tests compare the two.
+    /// </summary>
+    internal bool ExhaustiveContingencyCheck { get; set; }
+
+    /// <summary>The screen of the last screened check (null before it or when exhaustive): for tests and traces.</summary>
+    internal ContingencyScreen? Screen => _screen;
 
     /// <summary>"FROM-TO" by external bus ids, with ":circuit" when the pair has parallel branches.</summary>
     public string BranchName(int branch) => _branchNames[branch];
@@ -230,19 +240,31 @@ public sealed class SecurityModel
             Check(new ConstraintKey(ConstraintKind.Branch, l), flows[l], tolerance, into);
         }
 
-        foreach (var k in _securedContingencies)
+        if (ExhaustiveContingencyCheck)
         {
-            var outaged = Contingencies[k].Branch;
-            var lodf = Lodf(k);
-            var outagedFlow = flows[outaged];
-            foreach (var l in _monitored)
+            foreach (var k in _securedContingencies)
             {
-                if (l == outaged || !Network.Branches[l].IsLimited)
+                var outaged = Contingencies[k].Branch;
+                var lodf = Lodf(k);
+                var outagedFlow = flows[outaged];
+                foreach (var l in _monitored)
                 {
-                    continue;
-                }
+                    if (l == outaged || !Network.Branches[l].IsLimited)
+                    {
+                        continue;
+                    }
 
-                Check(new ConstraintKey(ConstraintKind.Branch, l, k), flows[l] + lodf[l] * outagedFlow, tolerance, into);
+                    Check(new ConstraintKey(ConstraintKind.Branch, l, k), flows[l] + lodf[l] * outagedFlow, tolerance, into);
+                }
+            }
+        }
+        else if (_securedContingencies.Length > 0)
+        {
+            var candidates = new List<(int Entry, int Line, double Value)>();
+            EnsureScreen().Candidates(flows, tolerance, candidates);
+            foreach (var (entry, line, value) in candidates)
+            {
+                Check(new ConstraintKey(ConstraintKind.Branch, line, _securedContingencies[entry]), value, tolerance, into);
             }
         }
 
@@ -297,6 +319,24 @@ public sealed class SecurityModel
         ConstraintKind.Nomogram => (Nomograms[key.Element].Id, string.Empty),
         _ => ("balance", string.Empty),
     };
+
+    private ContingencyScreen EnsureScreen()
+    {
+        if (_screen is null)
+        {
+            var checkedLines = _monitored.Where(l => Network.Branches[l].IsLimited).ToArray();
+            var limits = new double[Network.BranchCount];
+            foreach (var l in checkedLines)
+            {
+                limits[l] = Limits(new ConstraintKey(ConstraintKind.Branch, l, 0)).Upper;
+            }
+
+            var outaged = _securedContingencies.Select(k => Contingencies[k].Branch).ToArray();
+            _screen = new ContingencyScreen(_outageFactors, outaged, checkedLines, limits);
+        }
+
+        return _screen;
+    }
 
     /// <summary>LODF column of a contingency's outage, computed once (one forward solve) and kept.</summary>
     private double[] Lodf(int contingency) =>
