@@ -275,7 +275,8 @@ public sealed class ShiftFactors : IDisposable
         _factorization.SolveTransposed(y);
         for (var i = 0; i < BusCount; i++)
         {
-            row[i] = Reduced(y, i);
+            var r = Matrix.ReducedIndex(i);
+            row[i] = r < 0 ? 0 : y[r];
         }
 
         if (_slackBuses.Length != 1 || _slackBuses[0] != Network.ReferenceBus)

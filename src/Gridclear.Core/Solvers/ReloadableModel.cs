@@ -42,6 +42,8 @@ public sealed class ReloadableModel : ILpModel
 
     public void SetBasis(IReadOnlyList<BasisStatus> columns, IReadOnlyList<BasisStatus> rows) => _model.SetBasis(columns, rows);
 
+    public (BasisStatus[] Columns, BasisStatus[] Rows)? GetBasis() => _model.GetBasis();
+
     public void SetColumnBounds(int column, double lower, double upper) => _model.SetColumnBounds(column, lower, upper);
 
     public void SetRowBounds(int row, double lower, double upper) => _model.SetRowBounds(row, lower, upper);
