@@ -21,6 +21,7 @@ internal static class Verbs
     public static IEnumerable<Command> All()
     {
         yield return ClearCommand.Create();
+        yield return RtCommand.Create();
         yield return DcpfCommand.Create();
         yield return PtdfCommand.Create();
         yield return CaseCommand.Create();

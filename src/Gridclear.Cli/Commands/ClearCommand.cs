@@ -4,7 +4,9 @@ using System.Text;
 using Gridclear.Cli.Runs;
 using Gridclear.Ftr;
 using Gridclear.IO.Ftr;
+using Gridclear.IO.Csv;
 using Gridclear.IO.Output;
+using Gridclear.IO.RealTime;
 using Gridclear.IO.Results;
 using Gridclear.Market;
 using Gridclear.Settlement;
@@ -50,7 +52,7 @@ internal static class ClearCommand
             using var folder = OutputFolder.Open(parse.GetValue(outDir)!);
             var run = IntervalProgress.Run(writer, "Clearing intervals", (progress, started) =>
                 DayAheadRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), options, parse.GetValue(minutes), progress, started, day));
-            Write(folder.Path, run);
+            Write(folder.Path, run, parse.GetValue(market));
             folder.Commit();
             Print(run, writer);
             return CommandRunner.Success;
@@ -66,8 +68,24 @@ internal static class ClearCommand
     };
 
     /// <summary>Every output file of a run (FORMATS.md; with several intervals each file adds <c>interval</c>).</summary>
-    internal static void Write(string dir, DayAheadRun run)
+    /// <param name="marketDirectory">The run's market folder: its files are copied to <c>market/</c> beside the
+    /// results, so the real-time run (<c>rt --day-ahead</c>) knows the day-ahead resources, offers and security files.</param>
+    internal static void Write(string dir, DayAheadRun run, string? marketDirectory = null)
     {
+        if (marketDirectory is not null)
+        {
+            var snapshot = Path.Combine(dir, DayAheadOutputReader.MarketSnapshotFolder);
+            Directory.CreateDirectory(snapshot);
+            foreach (var schema in InputFiles.MarketFolder)
+            {
+                var source = Path.Combine(marketDirectory, schema.File);
+                if (File.Exists(source))
+                {
+                    File.Copy(source, Path.Combine(snapshot, schema.File));
+                }
+            }
+        }
+
         var intervals = run.Intervals;
         var top = new Dictionary<string, object?> { ["interval_minutes"] = run.IntervalMinutes };
         var perInterval = intervals.Select(i => (IReadOnlyDictionary<string, object?>?)IntervalSummary(i)).ToList();
@@ -189,7 +207,7 @@ internal static class ClearCommand
         _ => throw new InvalidInputException("--losses", null, $"'{text}' is not 'none' or 'marginal'"),
     };
 
-    private static PriceReference ParseReference(string text) => text switch
+    internal static PriceReference ParseReference(string text) => text switch
     {
         "case" => PriceReference.CaseReference,
         "load" => PriceReference.LoadWeighted,

@@ -51,6 +51,11 @@ public static partial class MarketFolderReader
                     : $"resource {id} is owned by two participants: {first.Resource.Participant} (line {first.Row.Line}) and {participant}");
             }
 
+            if (folder.Known is { } known && !known(id))
+            {
+                throw resourcesTable.Error(row, $"resource {id} is not a resource of the day-ahead run (not in its dispatch.csv)");
+            }
+
             var bus = folder.Bus(resourcesTable, row, "bus");
             var kind = resourcesTable.GetEnum<ResourceKind>(row, "kind");
             var settlement = resourcesTable.GetEnum<Election>(row, "settlement");

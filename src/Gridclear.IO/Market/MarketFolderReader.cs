@@ -64,7 +64,9 @@ public static partial class MarketFolderReader
     /// needs no offer and a load neither bids nor demand: each interval's input holds only the resources that have
     /// them, and <see cref="MarketFolderRead.Listed"/> every resource of resources.csv.
     /// </summary>
-    public static MarketFolderRead ReadIntervals(IReadOnlyList<MarketLayer> layers, Gridclear.Network.Network network, PowerCase? powerCase, bool complete)
+    /// <param name="known">When given, every resource of resources.csv must be known to it (the real-time market
+    /// knows only the day-ahead run's resources).</param>
+    public static MarketFolderRead ReadIntervals(IReadOnlyList<MarketLayer> layers, Gridclear.Network.Network network, PowerCase? powerCase, bool complete, Func<string, bool>? known = null)
     {
         foreach (var layer in layers)
         {
@@ -76,13 +78,13 @@ public static partial class MarketFolderReader
 
         var source = new MarketSource(layers);
         var locator = new BranchLocator(network, powerCase);
-        var first = ReadInterval(new Folder(source, 1, network, locator), complete);
+        var first = ReadInterval(new Folder(source, 1, network, locator) { Known = known }, complete);
         var count = source.IntervalCount;
         var inputs = new List<MarketInput>(count) { first.Input };
         var listed = new List<IReadOnlyList<Resource>>(count) { first.Listed };
         for (var k = 2; k <= count; k++)
         {
-            var next = ReadInterval(new Folder(source, k, network, locator), complete);
+            var next = ReadInterval(new Folder(source, k, network, locator) { Known = known }, complete);
             inputs.Add(next.Input);
             listed.Add(next.Listed);
         }
@@ -130,6 +132,9 @@ public static partial class MarketFolderReader
     /// <summary>What every file reader needs: where the files are, which interval is read, the network they refer to.</summary>
     private sealed record Folder(MarketSource Source, int Interval, Gridclear.Network.Network Network, BranchLocator Branches)
     {
+        /// <summary>The resources a resources.csv may name (null: any).</summary>
+        public Func<string, bool>? Known { get; init; }
+
         public bool Exists(string file) => Source.Exists(file);
 
         /// <summary>The file's rows that apply to this interval, or null when no layer has the file. Its columns are

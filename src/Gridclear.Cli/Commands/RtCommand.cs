@@ -1,0 +1,157 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Gridclear.Cli.Runs;
+using Gridclear.IO.Output;
+using Gridclear.IO.Results;
+using Gridclear.Market;
+using Gridclear.Settlement;
+using Spectre.Console;
+using static Gridclear.IO.Results.CsvText;
+
+namespace Gridclear.Cli.Commands;
+
+/// <summary>
+/// <c>./gridclear rt --case N.m --market RT_DIR --day-ahead DA_OUT --out OUT [--interval-minutes 5] [--emergency]</c>:
+/// the real-time market and the real-time half of the two-settlement system (FORMATS.md "Real time").
+/// </summary>
+internal static class RtCommand
+{
+    public static Command Create(TextWriter? output = null)
+    {
+        var casePath = new Option<string>("--case") { Description = "The network: the same MATPOWER case as the day-ahead run (N1).", Required = true };
+        var market = new Option<string>("--market") { Description = "Real-time market folder: real-time offers, bids, demand (the real-time load) and schedules, with 'interval' columns; resources, zones, hubs and security files default to the day-ahead market's.", Required = true };
+        var dayAhead = new Option<string>("--day-ahead") { Description = "The output folder of the day-ahead 'clear' run (the binding day-ahead position).", Required = true };
+        var outDir = new Option<string>("--out") { Description = "Folder for lmp.csv, dispatch.csv, constraints.csv, deviations.csv, settlement.csv (real time only), statements.txt, summary.json.", Required = true };
+        var minutes = new Option<double?>("--interval-minutes") { Description = "Length of a real-time interval, minutes (default: the day-ahead run's); interval i falls in day-ahead interval ceil(i × minutes / day-ahead minutes)." };
+        var emergency = new Option<bool>("--emergency") { Description = "A declared emergency: resources without real-time bids may also be moved, at their day-ahead offers and bids." };
+        var reference = new Option<string>("--reference") { Description = "Where the energy component is measured: 'case', 'load' or a bus number.", DefaultValueFactory = _ => "case" };
+        var command = new Command("rt", "Clear the real-time market on the day-ahead network and security model and settle deviations from the day-ahead position at real-time prices.");
+        command.Options.Add(casePath);
+        command.Options.Add(market);
+        command.Options.Add(dayAhead);
+        command.Options.Add(outDir);
+        command.Options.Add(minutes);
+        command.Options.Add(emergency);
+        command.Options.Add(reference);
+        command.SetAction(parse =>
+        {
+            var options = new ClearingOptions(Reference: ClearCommand.ParseReference(parse.GetValue(reference)!));
+            var writer = output ?? Console.Out;
+            using var folder = OutputFolder.Open(parse.GetValue(outDir)!);
+            var run = IntervalProgress.Run(writer, "Real-time intervals", (progress, started) =>
+                RealTimeRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market)!, parse.GetValue(dayAhead)!, options, parse.GetValue(minutes), parse.GetValue(emergency), progress, started));
+            Write(folder.Path, run);
+            folder.Commit();
+            Print(run, writer);
+            return CommandRunner.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The day-ahead, real-time and total net of each participant (operator last).</summary>
+    internal static IReadOnlyList<(string Participant, decimal DayAhead, decimal RealTime)> Nets(RealTimeRun run)
+    {
+        var da = run.DayAhead.Settlement.GroupBy(l => l.Line.Participant, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(l => l.Line.Amount), StringComparer.Ordinal);
+        var rt = run.Intervals.SelectMany(i => i.Settlement.Lines).GroupBy(l => l.Participant, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(l => l.Amount), StringComparer.Ordinal);
+        return da.Keys.Union(rt.Keys)
+            .OrderBy(p => p == SettlementLine.Operator).ThenBy(p => p, StringComparer.Ordinal)
+            .Select(p => (p, da.GetValueOrDefault(p), rt.GetValueOrDefault(p)))
+            .ToList();
+    }
+
+    private static void Write(string dir, RealTimeRun run)
+    {
+        var intervals = run.Intervals;
+        var results = intervals.Select(i => i.Result).ToList();
+        DayAheadWriter.WriteFiles(dir, results);
+        var lines = intervals.SelectMany(i => i.Settlement.Lines).ToList();
+        var nets = Nets(run);
+        var top = new Dictionary<string, object?>
+        {
+            ["market"] = "real-time",
+            ["interval_minutes"] = run.IntervalMinutes,
+            ["day_ahead_interval_minutes"] = run.DayAhead.Position.IntervalMinutes,
+            ["day_ahead_intervals"] = intervals.Select(i => i.DayAheadInterval).ToList(),
+            ["emergency"] = run.Emergency,
+            ["emergency_moved"] = intervals.SelectMany(i => i.Composed.Emergency).Distinct(StringComparer.Ordinal).ToList(),
+            ["held_at_day_ahead"] = intervals.SelectMany(i => i.Composed.HeldMw.Keys).Distinct(StringComparer.Ordinal).Count(),
+            ["settlement"] = new Dictionary<string, decimal>
+            {
+                ["rt_energy"] = lines.Where(l => l.Charge == RealTimeSettlement.Energy).Sum(l => l.Amount),
+                ["rt_usage"] = lines.Where(l => l.Charge == RealTimeSettlement.Usage).Sum(l => l.Amount),
+                ["rt_congestion_rent"] = lines.Where(l => l.Charge == RealTimeSettlement.CongestionRent).Sum(l => l.Amount),
+                ["rounding"] = lines.Where(l => l.Charge == Charges.Rounding).Sum(l => l.Amount),
+                ["sum_of_all_lines"] = lines.Sum(l => l.Amount),
+            },
+            ["statements"] = nets.ToDictionary(n => n.Participant, n => new Dictionary<string, decimal> { ["day_ahead"] = n.DayAhead, ["real_time"] = n.RealTime, ["total"] = n.DayAhead + n.RealTime }),
+        };
+        File.WriteAllText(Path.Combine(dir, "summary.json"), DayAheadWriter.Summary(results, run.Hours, top), new UTF8Encoding(false));
+        IntervalCsv.Write(Path.Combine(dir, SettlementCsv.FileName), SettlementCsv.Header, intervals.Select(i => SettlementCsv.Rows(i.Settlement.Lines)).ToList());
+        IntervalCsv.Write(Path.Combine(dir, HubPricesCsv.FileName), HubPricesCsv.Header, intervals.Select(i => HubPricesCsv.Rows(i.Hubs)).ToList());
+        IntervalCsv.Write(
+            Path.Combine(dir, "deviations.csv"),
+            "resource,participant,bus,kind,day_ahead_interval,da_mw,rt_mw,deviation_mw,price,basis,amount",
+            intervals.Select(i => i.Settlement.Deviations.Select(d =>
+                $"{Text(d.Resource)},{Text(d.Participant)},{d.Bus},{(d.Kind == ResourceKind.Generator ? "generator" : "load")},{i.DayAheadInterval},{Number(d.DayAheadMw)},{Number(d.RealTimeMw)},{Number(d.DeviationMw)},{Number(d.Price)},{Text(d.Basis)},{Money(d.Amount)}")).ToList());
+        using var statements = new StreamWriter(Path.Combine(dir, StatementText.FileName));
+        WriteStatements(statements, run, nets);
+    }
+
+    /// <summary>statements.txt: per participant, the day-ahead net, each real-time charge, the real-time net and the total.</summary>
+    private static void WriteStatements(TextWriter writer, RealTimeRun run, IReadOnlyList<(string Participant, decimal DayAhead, decimal RealTime)> nets)
+    {
+        var rt = ParticipantStatement.FromLines(run.Intervals.SelectMany(i => i.Settlement.Lines)).ToDictionary(s => s.Participant, StringComparer.Ordinal);
+        foreach (var (participant, dayAhead, realTime) in nets)
+        {
+            writer.Write($"{participant}\n");
+            writer.Write($"  {"day-ahead net",-22}{Money(dayAhead),18}\n");
+            foreach (var c in rt.TryGetValue(participant, out var s) ? s.ByCharge : [])
+            {
+                writer.Write($"  {c.Charge,-22}{Money(c.Amount),18}\n");
+            }
+
+            writer.Write($"  {"real-time net",-22}{Money(realTime),18}\n");
+            writer.Write($"  {"total",-22}{Money(dayAhead + realTime),18}\n");
+        }
+    }
+
+    private static void Print(RealTimeRun run, TextWriter writer)
+    {
+        var console = Consoles.For(writer);
+        var results = run.Intervals.Select(i => i.Result).ToList();
+        var table = new Table().Title($"[bold]Real-time market[/] — {Markup.Escape(run.Compiled.Network.Name)}, {results.Count} interval(s) of {run.IntervalMinutes:0.##} min{(run.Emergency ? " [red](emergency)[/]" : string.Empty)}");
+        table.AddColumn("Result");
+        table.AddColumn(new TableColumn("Value").RightAligned());
+        void Row(string label, string value) => table.AddRow(Markup.Escape(label), Markup.Escape(value));
+        Row("Status", results.Any(r => r.Status == ClearingStatus.Relaxed) ? $"relaxed in {results.Count(r => r.Status == ClearingStatus.Relaxed)} interval(s)" : "optimal");
+        Row("LMP range, $/MWh", $"{results.Min(r => r.Prices.Min(p => p.Lmp)):N2} … {results.Max(r => r.Prices.Max(p => p.Lmp)):N2}");
+        Row("Resources held at day-ahead MW", run.Intervals.SelectMany(i => i.Composed.HeldMw.Keys).Distinct(StringComparer.Ordinal).Count().ToString(CultureInfo.InvariantCulture));
+        if (run.Emergency)
+        {
+            Row("Moved at day-ahead bids (emergency)", run.Intervals.SelectMany(i => i.Composed.Emergency).Distinct(StringComparer.Ordinal).Count().ToString(CultureInfo.InvariantCulture));
+        }
+
+        Row("Time, s", run.Seconds.ToString("0.000", CultureInfo.InvariantCulture));
+        console.Write(table);
+
+        var nets = new Table().Title("Two-settlement statements, $ (> 0 paid to the participant, < 0 paid by it)");
+        nets.AddColumn("Participant");
+        nets.AddColumn(new TableColumn("Day-ahead").RightAligned());
+        nets.AddColumn(new TableColumn("Real-time").RightAligned());
+        nets.AddColumn(new TableColumn("Total").RightAligned());
+        static string M(decimal d) => d.ToString("N2", CultureInfo.InvariantCulture);
+        var all = Nets(run);
+        foreach (var (p, da, rt) in all)
+        {
+            nets.AddRow(Markup.Escape(p), M(da), M(rt), M(da + rt));
+        }
+
+        nets.AddRow("[bold]Total[/]", M(all.Sum(n => n.DayAhead)), M(all.Sum(n => n.RealTime)), $"[bold]{M(all.Sum(n => n.DayAhead + n.RealTime))}[/]");
+        console.Write(nets);
+        foreach (var note in results.SelectMany(r => r.Notes).Distinct(StringComparer.Ordinal).Take(20))
+        {
+            console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
+        }
+    }
+}
