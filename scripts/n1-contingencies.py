@@ -79,4 +79,5 @@ def main():
         print(f"N{written},{f},{t},{circuit[k] if seen[pair] > 1 else ''}")
 
 
-main()
+if __name__ == "__main__":
+    main()

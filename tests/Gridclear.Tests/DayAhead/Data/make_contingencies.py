@@ -2,56 +2,17 @@
 """Writes contingencies.csv for a MATPOWER case: the first N in-service, limited branches (case order) that are not
 bridges and have no parallel twin, so each outage keeps the network in one piece. Used for the benchmark in
 BENCHMARKS (pglib_opf_case2000_goc with 200 contingencies): make_contingencies.py CASE.m 200 > contingencies.csv"""
-import re
+import importlib.util
+import pathlib
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 
-
-def branches(path):
-    text = open(path).read()
-    body = re.search(r"mpc\.branch\s*=\s*\[(.*?)\];", text, re.S).group(1)
-    rows = []
-    for line in body.split("\n"):
-        line = line.split("%")[0].strip().rstrip(";")
-        if line:
-            rows.append([float(v) for v in line.split()])
-    return rows
-
-
-def bridges(edges):
-    adj = defaultdict(list)
-    for k, (f, t) in enumerate(edges):
-        adj[f].append((t, k))
-        adj[t].append((f, k))
-    order, low, found, clock = {}, {}, set(), [0]
-    for root in list(adj):
-        if root in order:
-            continue
-        order[root] = low[root] = clock[0]
-        clock[0] += 1
-        stack = [(root, -1, iter(adj[root]))]
-        while stack:
-            node, via, it = stack[-1]
-            advanced = False
-            for nxt, k in it:
-                if k == via:
-                    continue
-                if nxt in order:
-                    low[node] = min(low[node], order[nxt])
-                else:
-                    order[nxt] = low[nxt] = clock[0]
-                    clock[0] += 1
-                    stack.append((nxt, k, iter(adj[nxt])))
-                    advanced = True
-                    break
-            if not advanced:
-                stack.pop()
-                if stack:
-                    parent = stack[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                    if low[node] > order[parent]:
-                        found.add(via)
-    return found
+# The case reader and the bridge search are the full N-1 script's (scripts/n1-contingencies.py): one copy of each.
+_n1_path = pathlib.Path(__file__).resolve().parents[4] / "scripts" / "n1-contingencies.py"
+_spec = importlib.util.spec_from_file_location("n1_contingencies", _n1_path)
+_n1 = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_n1)
+branches, bridges = _n1.branch_rows, _n1.bridges
 
 
 def main():
