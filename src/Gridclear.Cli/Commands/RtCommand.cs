@@ -26,6 +26,11 @@ internal static class RtCommand
         var minutes = new Option<double?>("--interval-minutes") { Description = "Length of a real-time interval, minutes (default: the day-ahead run's); interval i falls in day-ahead interval ceil(i × minutes / day-ahead minutes)." };
         var emergency = new Option<bool>("--emergency") { Description = "A declared emergency: resources without real-time bids may also be moved, at their day-ahead offers and bids." };
         var reference = new Option<string>("--reference") { Description = "Where the energy component is measured: 'case', 'load' or a bus number.", DefaultValueFactory = _ => "case" };
+        var losses = new Option<string>("--losses")
+        {
+            Description = "Transmission losses, as in clear: 'none' (lossless DC) or 'marginal' (DC losses in the balance; loss components in the real-time LMPs, rt_loss_surplus to the operator).",
+            DefaultValueFactory = _ => "none",
+        };
         var command = new Command("rt", "Clear the real-time market on the day-ahead network and security model and settle deviations from the day-ahead position at real-time prices.");
         command.Options.Add(casePath);
         command.Options.Add(market);
@@ -34,9 +39,10 @@ internal static class RtCommand
         command.Options.Add(minutes);
         command.Options.Add(emergency);
         command.Options.Add(reference);
+        command.Options.Add(losses);
         command.SetAction(parse =>
         {
-            var options = new ClearingOptions(Reference: ClearCommand.ParseReference(parse.GetValue(reference)!));
+            var options = new ClearingOptions(Reference: ClearCommand.ParseReference(parse.GetValue(reference)!), Losses: ClearCommand.ParseLosses(parse.GetValue(losses)!));
             var writer = output ?? Console.Out;
             using var folder = OutputFolder.Open(parse.GetValue(outDir)!);
             var run = IntervalProgress.Run(writer, "Real-time intervals", (progress, started) =>
@@ -81,6 +87,7 @@ internal static class RtCommand
                 ["rt_energy"] = lines.Where(l => l.Charge == RealTimeSettlement.Energy).Sum(l => l.Amount),
                 ["rt_usage"] = lines.Where(l => l.Charge == RealTimeSettlement.Usage).Sum(l => l.Amount),
                 ["rt_congestion_rent"] = lines.Where(l => l.Charge == RealTimeSettlement.CongestionRent).Sum(l => l.Amount),
+                ["rt_loss_surplus"] = lines.Where(l => l.Charge == RealTimeSettlement.LossSurplus).Sum(l => l.Amount),
                 ["rounding"] = lines.Where(l => l.Charge == Charges.Rounding).Sum(l => l.Amount),
                 ["sum_of_all_lines"] = lines.Sum(l => l.Amount),
             },

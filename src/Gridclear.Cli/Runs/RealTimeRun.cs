@@ -153,7 +153,10 @@ public sealed class RealTimeRun
             listed.ToDictionary(r => r.Id, r => position.MwOf(d, r.Id), StringComparer.Ordinal),
             rtMw,
             rtSchedules,
-            hours));
+            hours)
+        {
+            LossPrices = result.Losses is null ? null : result.Prices.ToDictionary(p => p.Bus, p => p.Energy + p.Loss),
+        });
         var cleaned = result with { Awards = awards, Schedules = schedules, Notes = notes };
         return new RealTimeOutcome(k, d, composed, cleaned, settlement, HubPrices.Compute(lmp, input.Hubs));
     }

@@ -23,7 +23,12 @@ public sealed record RealTimeSettlementInput(
     IReadOnlyDictionary<string, double> DayAheadMw,
     IReadOnlyDictionary<string, double> RealTimeMw,
     IReadOnlyList<RealTimeSchedule> Schedules,
-    double Hours);
+    double Hours)
+{
+    /// <summary>With marginal losses (<c>--losses marginal</c>): energy + loss component of each bus's real-time LMP, by
+    /// external bus number; null when lossless (no <c>rt_loss_surplus</c> line).</summary>
+    public IReadOnlyDictionary<int, double>? LossPrices { get; init; }
+}
 
 /// <summary>A resource's deviation from its day-ahead MW and what it settled at.</summary>
 /// <param name="Basis">"bus" (interval-metered) or "zone NAME" (profile-metered, R5).</param>
@@ -46,7 +51,9 @@ public sealed record RealTimeSettlementResult(IReadOnlyList<SettlementLine> Line
 /// <item><c>rt_usage</c>: a schedule submitted in real time settles Σ (rt leg − day-ahead leg) × LMP × hours over its
 /// legs (injections paid, withdrawals pay): for a schedule new in real time that is minus its usage charge (R3).</item>
 /// <item>No constrained-on/off payments, no uplift (R2).</item>
-/// <item>The operator: <c>rt_congestion_rent</c> = minus the sum of the lines above (exact), and <c>rounding</c>, so
+/// <item>The operator: with marginal losses <c>rt_loss_surplus</c> = −Σ (energy + loss component) × deviation MWh over
+/// every deviation and schedule change (as the day-ahead <c>loss_surplus</c>, on deviations only);
+/// <c>rt_congestion_rent</c> = minus the sum of the lines above and the loss surplus (exact); and <c>rounding</c>, so
 /// that the interval's lines sum to exactly 0.00.</item>
 /// </list>
 /// </summary>
@@ -55,6 +62,7 @@ public static class RealTimeSettlement
     public const string Energy = "rt_energy";
     public const string Usage = "rt_usage";
     public const string CongestionRent = "rt_congestion_rent";
+    public const string LossSurplus = "rt_loss_surplus";
 
     public static RealTimeSettlementResult Settle(RealTimeSettlementInput input)
     {
@@ -64,6 +72,7 @@ public static class RealTimeSettlement
         var pending = new List<(string Participant, string Charge, decimal Exact, string Detail)>();
         var deviations = new List<ResourceDeviation>(input.Resources.Count);
         decimal market = 0;
+        decimal lossSurplus = 0;
         foreach (var r in input.Resources)
         {
             var da = input.DayAheadMw.GetValueOrDefault(r.Id);
@@ -72,6 +81,7 @@ public static class RealTimeSettlement
             var sign = r.Kind == ResourceKind.Generator ? 1.0 : -1.0;
             var exact = Money.Amount(sign * (rt - da), price, hours, "real-time settlement");
             market += exact;
+            lossSurplus -= LossAmount(input, r.Bus, sign * (rt - da), hours);
             pending.Add((r.Participant, Energy, exact, $"{r.Id} bus {r.Bus}: {DetailText.Mw((rt - da) * hours)} MWh deviation ({DetailText.Mw(rt)} MW real time, {DetailText.Mw(da)} MW day-ahead) at {DetailText.Price(price)} ({basis})"));
             deviations.Add(new ResourceDeviation(r.Id, r.Participant, r.Bus, r.Kind, da, rt, price, basis, Money.ToCents(exact)));
         }
@@ -85,6 +95,7 @@ public static class RealTimeSettlement
                 var mw = (s.RealTimeLegs.FirstOrDefault(l => l.Bus == bus)?.Mw ?? 0) - (s.DayAheadLegs.FirstOrDefault(l => l.Bus == bus)?.Mw ?? 0);
                 var price = input.BusLmp.TryGetValue(bus, out var p) ? p : throw new InvalidInputException("real-time prices", null, $"no price at bus {bus} of schedule {s.Schedule}");
                 exact += Money.Amount(mw, price, hours, "real-time settlement");
+                lossSurplus -= LossAmount(input, bus, mw, hours);
                 legs.Add($"{(mw >= 0 ? "+" : string.Empty)}{DetailText.Mw(mw * hours)} MWh bus {bus} at {DetailText.Price(price)}");
             }
 
@@ -92,11 +103,29 @@ public static class RealTimeSettlement
             pending.Add((s.Participant, Usage, exact, $"{s.Schedule}{(s.IsNew ? " (new in real time)" : " (change from day-ahead)")}: {string.Join("; ", legs)}"));
         }
 
-        pending.Add((SettlementLine.Operator, CongestionRent, -market, "real-time deviations and schedules at real-time prices"));
+        if (input.LossPrices is not null)
+        {
+            pending.Add((SettlementLine.Operator, LossSurplus, lossSurplus, "energy and loss components of the real-time deviations"));
+        }
+
+        pending.Add((SettlementLine.Operator, CongestionRent, -market - lossSurplus, "real-time deviations and schedules at real-time prices"));
         var lines = pending.Select(p => new SettlementLine(p.Participant, p.Charge, Money.ToCents(p.Exact), p.Detail)).ToList();
         lines.Add(new SettlementLine(SettlementLine.Operator, Charges.Rounding, -lines.Sum(l => l.Amount), null));
         lines.Sort(SettlementLine.Order);
         return new RealTimeSettlementResult(lines.AsReadOnly(), deviations, profile);
+    }
+
+    /// <summary>(energy + loss) × MW × hours at a bus, exact; 0 when lossless.</summary>
+    private static decimal LossAmount(RealTimeSettlementInput input, int bus, double injectionMw, double hours)
+    {
+        if (input.LossPrices is not { } prices || injectionMw == 0)
+        {
+            return 0;
+        }
+
+        return prices.TryGetValue(bus, out var p)
+            ? Money.Amount(injectionMw, p, hours, "real-time settlement")
+            : throw new InvalidInputException("real-time prices", null, $"no loss price at bus {bus}");
     }
 
     private static (double Price, string Basis) PriceOf(Resource r, RealTimeSettlementInput input, ZoneOfBus zoneOfBus, IReadOnlyDictionary<string, double> profile)
