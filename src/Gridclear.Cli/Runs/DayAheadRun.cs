@@ -155,7 +155,7 @@ public sealed class DayAheadRun
                 Hours = hours,
             };
             settlement = DayAheadSettlement.Settle(settlementInput);
-            hubs = HubPrices.Compute(result.Prices.ToDictionary(p => p.Bus, p => p.Lmp), input.Hubs);
+            hubs = HubPrices.Compute(outcome.BusLmp, input.Hubs, HubPrices.ZonalLoadPriceByBus(outcome.Zones, settlement.ZonalPrices));
         }
 
         return new IntervalOutcome(interval, input, result, settlement, hubs, ftrs);

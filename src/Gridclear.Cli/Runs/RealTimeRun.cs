@@ -158,7 +158,9 @@ public sealed class RealTimeRun
             LossPrices = result.Losses is null ? null : result.Prices.ToDictionary(p => p.Bus, p => p.Energy + p.Loss),
         });
         var cleaned = result with { Awards = awards, Schedules = schedules, Notes = notes };
-        return new RealTimeOutcome(k, d, composed, cleaned, settlement, HubPrices.Compute(lmp, input.Hubs));
+        var zones = input.ZonesOf(network);
+        var zonal = ZonalPrices.Compute(lmp, zones, listed, rtMw);
+        return new RealTimeOutcome(k, d, composed, cleaned, settlement, HubPrices.Compute(lmp, input.Hubs, HubPrices.ZonalLoadPriceByBus(zones, zonal)));
     }
 
     private static T Checked<T>(Func<T> make)

@@ -47,7 +47,7 @@ public static partial class MarketFolderReader
         return zones;
     }
 
-    /// <summary>hubs.csv: named, weighted sets of buses.</summary>
+    /// <summary>hubs.csv: named, weighted sets of buses, each priced on a basis (bus LMPs, default, or zonal prices).</summary>
     private static List<Hub> ReadHubs(Folder folder)
     {
         var table = folder.Table(InputFiles.Hubs);
@@ -61,8 +61,21 @@ public static partial class MarketFolderReader
         {
             var buses = new List<HubBus>();
             var lineOfBus = new Dictionary<int, int>();
+            HubBasis? basis = null;
             foreach (var row in rows)
             {
+                // The basis belongs to the hub: a row may leave it empty, but two rows may not disagree.
+                if (table.GetOptionalString(row, "basis") is not null)
+                {
+                    var rowBasis = table.GetEnum<HubBasis>(row, "basis");
+                    if (basis is { } earlier && earlier != rowBasis)
+                    {
+                        throw table.Error(row, $"hub {id}: basis {rowBasis.ToString().ToLowerInvariant()} contradicts the basis {earlier.ToString().ToLowerInvariant()} given on an earlier row of the hub");
+                    }
+
+                    basis = rowBasis;
+                }
+
                 var bus = folder.Bus(table, row, "bus");
                 if (!lineOfBus.TryAdd(bus, row.Line))
                 {
@@ -78,7 +91,7 @@ public static partial class MarketFolderReader
                 buses.Add(new HubBus(bus, weight));
             }
 
-            hubs.Add(Checked(table, rows[0], () => new Hub(id, buses)));
+            hubs.Add(Checked(table, rows[0], () => new Hub(id, buses) { Basis = basis ?? HubBasis.Bus }));
         }
 
         return hubs;

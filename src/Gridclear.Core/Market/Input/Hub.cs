@@ -12,6 +12,9 @@ public sealed record Hub(string Id, IReadOnlyList<HubBus> Buses)
 {
     public string Id { get; } = CheckId(Id);
 
+    /// <summary>What its price averages: bus LMPs (default) or, in the zonal phase, the zonal prices of its buses.</summary>
+    public HubBasis Basis { get; init; } = HubBasis.Bus;
+
     public IReadOnlyList<HubBus> Buses { get; } = CheckBuses(Id, Buses);
 
     /// <summary>Σ weights (divide by it to normalise).</summary>
