@@ -154,6 +154,12 @@ public sealed class DayAheadRun
                 ExtraLines = ftrs is null ? [] : FtrStatementLines.Of(ftrs),
                 Hours = hours,
             };
+            settlementInput = settlementInput with
+            {
+                ExtraLines = result.Reserves is { } reserves
+                    ? [.. settlementInput.ExtraLines, .. ReserveSettlement.Lines(reserves, settlementInput, input.Reserves)]
+                    : settlementInput.ExtraLines,
+            };
             settlement = DayAheadSettlement.Settle(settlementInput);
             hubs = HubPrices.Compute(outcome.BusLmp, input.Hubs, HubPrices.ZonalLoadPriceByBus(outcome.Zones, settlement.ZonalPrices));
         }

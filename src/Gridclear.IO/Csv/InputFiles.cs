@@ -47,6 +47,7 @@ public static class InputFiles
     public static readonly CsvSchema ArrRequests = Market("arr_requests.csv", ["holder", "source", "sink", "mw", "priority"], ["request", "arr"]);
     public static readonly CsvSchema ReserveRequirements = Market("reserve_requirements.csv", ["product", "zone", "segment", "mw", "price"]);
     public static readonly CsvSchema ReserveOffers = Market("reserve_offers.csv", ["resource", "product", "segment", "mw", "price"]);
+    public static readonly CsvSchema ReserveSelf = Market("reserve_self.csv", ["participant", "product", "zone", "mw"]);
     public static readonly CsvSchema Caps = Market("caps.csv", ["market", "service", "cap"]);
     public static readonly CsvSchema FlowPaths = Market("flowpaths.csv", ["path", "from_bus", "to_bus", "weight", "rating"], ["circuit"]);
     public static readonly CsvSchema Thresholds = Market("thresholds.csv", ["parameter", "value"]);
@@ -64,7 +65,7 @@ public static class InputFiles
     public static IReadOnlyList<CsvSchema> MarketFolder { get; } =
     [
         Zones, Hubs, Resources, Offers, Bids, Demand, Schedules, Adjustments, Portfolio, Interfaces, Nomograms, Contingencies,
-        Ftrs, Arrs, ArrRequests, ReserveRequirements, ReserveOffers, Caps, FlowPaths, Thresholds, PathRights, Contracts,
+        Ftrs, Arrs, ArrRequests, ReserveRequirements, ReserveOffers, ReserveSelf, Caps, FlowPaths, Thresholds, PathRights, Contracts,
     ];
 
     /// <summary>The schema of a market-folder file, or null for a file the folder does not define.</summary>

@@ -104,6 +104,7 @@ public static partial class MarketFolderReader
         var interfaces = ReadInterfaces(folder);
         var nomograms = ReadNomograms(folder, interfaces);
         var contingencies = ReadContingencies(folder);
+        var reserves = ReadReserves(folder, participation, zones);
 
         try
         {
@@ -119,7 +120,7 @@ public static partial class MarketFolderReader
                 interfaces,
                 nomograms,
                 contingencies,
-                portfolios);
+                portfolios) { Reserves = reserves };
             return (input, participation.Listed ?? participation.Resources ?? []);
         }
         catch (ArgumentException e)

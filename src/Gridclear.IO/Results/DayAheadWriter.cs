@@ -14,6 +14,8 @@ public static class DayAheadWriter
     public const string DispatchHeader = "resource,bus,mw,kind,injection,cost";
     public const string ConstraintsHeader = "constraint,kind,contingency,flow,limit,shadow_price,relaxed_mw,penalty";
     public const string SchedulesHeader = "schedule,participant,bus,submitted_mw,mw";
+    public const string ReservePricesHeader = "product,zone,price,cleared_mw,supplier_price,self_mw";
+    public const string ReserveAwardsHeader = "resource,product,zone,mw,price,bus,cost";
 
     public static void Write(string directory, DayAheadResult result, IReadOnlyDictionary<string, object?>? extraSummary = null)
     {
@@ -33,7 +35,19 @@ public static class DayAheadWriter
         {
             IntervalCsv.Write(Path.Combine(directory, "schedules.csv"), SchedulesHeader, results.Select(ScheduleRows).ToList());
         }
+
+        if (results.Any(r => r.Reserves is not null))
+        {
+            IntervalCsv.Write(Path.Combine(directory, "reserve_prices.csv"), ReservePricesHeader, results.Select(ReservePriceRows).ToList());
+            IntervalCsv.Write(Path.Combine(directory, "reserve_awards.csv"), ReserveAwardsHeader, results.Select(ReserveAwardRows).ToList());
+        }
     }
+
+    public static IEnumerable<string> ReservePriceRows(DayAheadResult result) =>
+        (result.Reserves?.Prices ?? []).Select(p => $"{Text(p.Product)},{Text(p.Zone)},{Number(p.Price)},{Number(p.ClearedMw)},{Number(p.SupplierPrice)},{Number(p.SelfMw)}");
+
+    public static IEnumerable<string> ReserveAwardRows(DayAheadResult result) =>
+        (result.Reserves?.Awards ?? []).Select(a => $"{Text(a.Resource)},{Text(a.Product)},{Text(a.Zone)},{Number(a.Mw)},{Number(a.Price)},{a.Bus},{Number(a.Cost)}");
 
     public static IEnumerable<string> LmpRows(DayAheadResult result) =>
         result.Prices.Select(p => $"{p.Bus},{Number(p.Lmp)},{Number(p.Energy)},{Number(p.Congestion)},{Number(p.Loss)}");

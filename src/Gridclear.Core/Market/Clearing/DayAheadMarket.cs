@@ -52,6 +52,7 @@ public static class DayAheadMarket
         var participation = Participation.Build(network, input, penalties);
         var problem = new DispatchProblem(security, participation, penalties, options.Losses == LossModel.Marginal);
         var losses = options.Losses == LossModel.Marginal ? new MarginalLosses(security, problem) : null;
+        var reserves = ReserveProblem.Add(problem, participation, input);
         var buildSeconds = total.Elapsed.TotalSeconds;
 
         double solveSeconds = 0, checkSeconds = 0;
@@ -126,8 +127,11 @@ public static class DayAheadMarket
         var result = Price(security, participation, problem, solution, injections, flows, options, notes, losses);
         var pricingSeconds = watch.Elapsed.TotalSeconds;
         var next = new WarmStart(problem.Added.Select(a => a.Key).ToList(), model.GetBasis());
+        var reserveResult = reserves?.Result(participation, solution);
         return (result with
         {
+            Reserves = reserveResult,
+            Objective = result.Objective + (reserveResult is null ? 0 : reserveResult.OfferCost - reserveResult.DemandValue),
             Losses = losses?.Summary(),
             Rounds = rounds,
             Timings = new ClearingTimings(buildSeconds, solveSeconds, checkSeconds, pricingSeconds, total.Elapsed.TotalSeconds),

@@ -28,6 +28,10 @@ public sealed record DayAheadResult(
 {
     /// <summary>The marginal-loss iteration (<c>--losses marginal</c>), or null in a lossless clearing.</summary>
     public LossSummary? Losses { get; init; }
+
+    /// <summary>Reserve prices and awards (reserve_requirements.csv / reserve_offers.csv), or null without reserves.
+    /// <see cref="Objective"/> then includes reserve offers less the value of the requirements bought.</summary>
+    public ReserveResult? Reserves { get; init; }
 }
 
 /// <summary>Where the time went, seconds.</summary>

@@ -219,6 +219,13 @@ internal sealed class DispatchProblem
         return offset;
     }
 
+    /// <summary>Adds a column to <see cref="Problem"/> before the model is loaded (reserves); returns its index.</summary>
+    public int AddColumn(double lower, double upper, double cost)
+    {
+        Problem.AddColumn(lower, upper, cost);
+        return _columnCount++;
+    }
+
     /// <summary>Adds one row to <see cref="Problem"/> only (the caller reloads the model); returns its index.</summary>
     public int AddRow(LpRow row)
     {

@@ -72,6 +72,9 @@ public sealed record MarketInput
         CheckPortfolios();
     }
 
+    /// <summary>The reserve market (reserve_requirements.csv, reserve_offers.csv, reserve_self.csv); empty: energy only.</summary>
+    public ReserveMarket Reserves { get; init; } = ReserveMarket.Empty;
+
     /// <summary>A market with nothing in it: the MATPOWER case clears as a DC OPF.</summary>
     public static MarketInput Empty { get; } = new();
 

@@ -220,4 +220,70 @@ public sealed class ReserveMarketTests
         Assert.Equal(2, code);
         Assert.Contains(where, error, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Reserve files may name intervals like every market file: interval 1 has the scarcity curve, interval 2 only
+    /// East's first step. Each interval of the run equals a clear of that interval alone; reserve outputs carry
+    /// <c>interval</c>; reserve money is MW × price × hours (half-hour intervals) and each interval sums to zero.
+    /// </summary>
+    [Fact]
+    public void Reserve_files_with_intervals_clear_each_interval_as_alone()
+    {
+        const string requirements = "product,zone,segment,mw,price,interval\nspin,East,1,30,500,1\nspin,East,2,40,20,1\nspin,system,1,80,300,\nspin,East,1,30,500,2\n";
+        var files = new Dictionary<string, string>(Folder) { ["reserve_requirements.csv"] = requirements };
+        using var folder = new TempFolder(files);
+        var casePath = Path.Combine(folder.Path, "tri.m");
+        File.WriteAllText(casePath, Case);
+        var dayOut = Path.Combine(folder.Path, "day");
+        var (code, _, error) = ClearCli.Run("--case", casePath, "--market", folder.Path, "--out", dayOut, "--interval-minutes", "30");
+        Assert.True(code == 0, error);
+        var prices = RealTime.DayMarkets.ReadCsv(Path.Combine(dayOut, "reserve_prices.csv"));
+        var awards = RealTime.DayMarkets.ReadCsv(Path.Combine(dayOut, "reserve_awards.csv"));
+        var lmps = RealTime.DayMarkets.ReadCsv(Path.Combine(dayOut, "lmp.csv"));
+        var settlement = RealTime.DayMarkets.ReadCsv(Path.Combine(dayOut, "settlement.csv"));
+        Assert.Equal(["1", "2"], prices.Select(r => r["interval"]).Distinct());
+
+        // Interval 1 is the hand-computed scarcity case (East price 20, LMP 68 at bus 3).
+        for (var k = 1; k <= 2; k++)
+        {
+            var key = k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var alone = string.Join("\n", requirements.Split('\n').Where(l => l.Length > 0).Select((l, i) => (l, i))
+                .Where(p => p.i == 0 || p.l.EndsWith("," + key, StringComparison.Ordinal) || p.l.EndsWith(','))
+                .Select(p => p.l[..p.l.LastIndexOf(',')])) + "\n";
+            using var one = new TempFolder(new Dictionary<string, string>(Folder) { ["reserve_requirements.csv"] = alone });
+            var oneCase = Path.Combine(one.Path, "tri.m");
+            File.WriteAllText(oneCase, Case);
+            var oneOut = Path.Combine(one.Path, "out");
+            (code, _, error) = ClearCli.Run("--case", oneCase, "--market", one.Path, "--out", oneOut, "--interval-minutes", "30");
+            Assert.True(code == 0, error);
+            var onePrices = RealTime.DayMarkets.ReadCsv(Path.Combine(oneOut, "reserve_prices.csv"));
+            var dayPrices = prices.Where(r => r["interval"] == key).ToList();
+            Assert.Equal(onePrices.Select(r => (r["product"], r["zone"])), dayPrices.Select(r => (r["product"], r["zone"])));
+            for (var i = 0; i < onePrices.Count; i++)
+            {
+                Assert.Equal(RealTime.DayMarkets.D(onePrices[i]["price"]), RealTime.DayMarkets.D(dayPrices[i]["price"]), Tolerance);
+                Assert.Equal(RealTime.DayMarkets.D(onePrices[i]["cleared_mw"]), RealTime.DayMarkets.D(dayPrices[i]["cleared_mw"]), Tolerance);
+            }
+
+            if (k == 1)
+            {
+                Assert.Equal(20, RealTime.DayMarkets.D(dayPrices.Single(r => r["zone"] == "East")["price"]), Tolerance);
+            }
+
+            var oneLmp = RealTime.DayMarkets.ReadCsv(Path.Combine(oneOut, "lmp.csv"));
+            var dayLmp = lmps.Where(r => r["interval"] == key).ToList();
+            for (var i = 0; i < oneLmp.Count; i++)
+            {
+                Assert.Equal(RealTime.DayMarkets.D(oneLmp[i]["lmp"]), RealTime.DayMarkets.D(dayLmp[i]["lmp"]), Tolerance);
+            }
+
+            var dayLines = settlement.Where(r => r["interval"] == key).ToList();
+            Assert.Equal(0m, dayLines.Sum(r => RealTime.DayMarkets.M(r["amount"])));
+            var g3 = awards.Single(r => r["interval"] == key && r["resource"] == "G3");
+            var g3Pay = Math.Round((decimal)(RealTime.DayMarkets.D(g3["mw"]) * RealTime.DayMarkets.D(g3["price"]) * 0.5), 2);
+            Assert.Equal(g3Pay, dayLines.Where(r => r["participant"] == "PG3" && r["charge"] == ReserveSettlement.Charge).Sum(r => RealTime.DayMarkets.M(r["amount"])));
+        }
+
+        Assert.Equal(68, RealTime.DayMarkets.D(lmps.Single(r => r["interval"] == "1" && r["bus"] == "3")["lmp"]), Tolerance);
+    }
 }
