@@ -13,7 +13,8 @@ namespace Gridclear.Settlement;
 /// <item>The operator's <c>reserve</c> line is minus the sum of the others (the part of a requirement's cost no load
 /// cleared to pay, e.g.), so the reserve lines sum to zero on their own.</item>
 /// </list>
-/// Awards of case generators (<c>gen&lt;k&gt;</c>, no participant) are not settled.
+/// Without resources.csv the case's generators and loads settle as their default participants (<c>gen&lt;k&gt;</c>,
+/// <c>load&lt;bus&gt;</c>, <see cref="ClearingOutcome"/>), here as in the energy settlement.
 /// </summary>
 public static class ReserveSettlement
 {

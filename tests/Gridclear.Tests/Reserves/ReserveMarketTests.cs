@@ -286,4 +286,51 @@ public sealed class ReserveMarketTests
 
         Assert.Equal(68, RealTime.DayMarkets.D(lmps.Single(r => r["interval"] == "1" && r["bus"] == "3")["lmp"]), Tolerance);
     }
+
+    /// <summary>Without resources.csv the case's generators offer reserve as gen&lt;k&gt; and settle as their own
+    /// participants; the case's loads pay; the run sums to zero.</summary>
+    [Fact]
+    public void Case_generators_offer_reserve_without_resources_csv_and_the_run_sums_to_zero()
+    {
+        const string twoGenCase = """
+            function mpc = two
+            mpc.version = '2';
+            mpc.baseMVA = 100;
+            mpc.bus = [
+            1 3 0 0 0 0 1 1 0 100 1 1.1 0.9;
+            2 1 80 0 0 0 1 1 0 100 1 1.1 0.9;
+            ];
+            mpc.gen = [
+            1 0 0 0 0 1 100 1 100 0 0 0 0 0 0 0 0 0 0 0 0;
+            2 0 0 0 0 1 100 1 50 0 0 0 0 0 0 0 0 0 0 0 0;
+            ];
+            mpc.branch = [
+            1 2 0.01 0.1 0 0 0 0 0 0 1 -360 360;
+            ];
+            mpc.gencost = [
+            2 0 0 2 10 0;
+            2 0 0 2 30 0;
+            ];
+            """;
+        using var folder = new TempFolder(new Dictionary<string, string>
+        {
+            ["reserve_requirements.csv"] = "product,zone,segment,mw,price\nspin,system,1,40,100\n",
+            ["reserve_offers.csv"] = "resource,product,segment,mw,price\ngen1,spin,1,30,1\ngen2,spin,1,30,2\n",
+        });
+        var casePath = Path.Combine(folder.Path, "two.m");
+        File.WriteAllText(casePath, twoGenCase);
+        var run = DayAheadRun.Execute(casePath, folder.Path, ClearingOptions.Default);
+
+        // By hand: gen1 (Pmax 100, $10) serves the 80 MW and has 20 MW left for reserve at $1; gen2 ($30 energy, idle)
+        // gives the other 20 at $2, marginal: reserve price 2. One more MW of load comes from gen1, which gives up 1 MW
+        // of reserve (saving $1) that gen2 replaces at $2: LMP = 10 + 2 − 1 = 11.
+        var reserves = run.Result.Reserves!;
+        Assert.Equal(40, reserves.Prices.Single().ClearedMw, Tolerance);
+        Assert.Equal(2, reserves.Prices.Single().Price, Tolerance);
+        Assert.Equal(20, reserves.Awards.Single(a => a.Resource == "gen2").Mw, Tolerance);
+        Assert.All(run.Result.Prices, p => Assert.Equal(11, p.Lmp, Tolerance));
+        Assert.Equal(0m, run.Settlement!.Lines.Sum(l => l.Amount));
+        Assert.Contains(run.Settlement.Lines, l => l.Charge == ReserveSettlement.Charge && l.Participant == "gen2" && l.Amount > 0);
+        Assert.Contains(run.Settlement.Lines, l => l.Charge == ReserveSettlement.Charge && l.Participant == "load2" && l.Amount < 0);
+    }
 }
