@@ -105,6 +105,11 @@ internal static class ClearCommand
             StatementText.Write(statements, ParticipantStatement.FromLines(intervals.SelectMany(i => i.Settlement!.Lines)));
         }
 
+        if (intervals[0].NomogramCharges is not null)
+        {
+            IntervalCsv.Write(Path.Combine(dir, NomogramChargesCsv.FileName), NomogramChargesCsv.Header, intervals.Select(i => NomogramChargesCsv.Rows(i.NomogramCharges ?? [])).ToList());
+        }
+
         if (intervals[0].Ftrs is not null)
         {
             IntervalCsv.Write(Path.Combine(dir, FtrSettlementWriter.FileName), FtrSettlementWriter.Header, intervals.Select(i => FtrSettlementWriter.Rows(i.Ftrs!)).ToList());
@@ -119,6 +124,11 @@ internal static class ClearCommand
             summary["settlement"] = SettlementBlock([s]);
         }
 
+        if (interval.NomogramCharges is { } nomogramCharges)
+        {
+            summary["nomogram_charges"] = NomogramSummary(nomogramCharges);
+        }
+
         if (interval.Ftrs is { } ftrs)
         {
             foreach (var (key, value) in FtrSettlementStep.Summary(ftrs))
@@ -128,6 +138,28 @@ internal static class ClearCommand
         }
 
         return summary.Count == 0 ? null : summary;
+    }
+
+    /// <summary>
+    /// The <c>nomogram_charges</c> block of summary.json: per binding nomogram its shadow price, Σ contributions and
+    /// Σ amounts ($; −shadow price × Σ contributions × hours to the cent per row); <c>total</c> is minus the nomograms'
+    /// part of the nodal congestion rent (see NomogramUsageCharges).
+    /// </summary>
+    private static Dictionary<string, object?> NomogramSummary(IReadOnlyList<Designs.Px.NomogramCharge> charges)
+    {
+        var block = new Dictionary<string, object?>();
+        foreach (var g in charges.GroupBy(c => c.Nomogram, StringComparer.Ordinal))
+        {
+            block[g.Key] = new Dictionary<string, object?>
+            {
+                ["shadow_price"] = g.First().ShadowPrice,
+                ["contribution_mw"] = g.Sum(c => c.ContributionMw),
+                ["amount"] = g.Sum(c => c.Amount),
+            };
+        }
+
+        block["total"] = charges.Sum(c => c.Amount);
+        return block;
     }
 
     /// <summary>The <c>settlement</c> block of summary.json, summed over the given intervals' settlements.</summary>
@@ -262,6 +294,22 @@ internal static class ClearCommand
             foreach (var c in binding)
             {
                 t.AddRow(Markup.Escape(c.Constraint), c.Kind.ToString().ToLowerInvariant(), Markup.Escape(c.Contingency), c.Flow.ToString("N2", CultureInfo.InvariantCulture), c.Limit.ToString("N2", CultureInfo.InvariantCulture), c.ShadowPrice.ToString("N3", CultureInfo.InvariantCulture));
+            }
+
+            console.Write(t);
+        }
+
+        if (run.Intervals[0].NomogramCharges is { Count: > 0 } charges)
+        {
+            // 002: who pays for bringing power across each binding nomogram, and who is paid for counterflow.
+            var t = new Table().Title("Nomogram usage charges by participant, $ (< 0 paid by it, > 0 counterflow paid to it; nomogram_charges.csv)");
+            t.AddColumn("Nomogram");
+            t.AddColumn("Participant");
+            t.AddColumn(new TableColumn("Contribution, MW").RightAligned());
+            t.AddColumn(new TableColumn("Amount").RightAligned());
+            foreach (var g in charges.GroupBy(c => (c.Nomogram, c.Participant)).Where(g => g.Any(c => c.Amount != 0)))
+            {
+                t.AddRow(Markup.Escape(g.Key.Nomogram), Markup.Escape(g.Key.Participant), g.Sum(c => c.ContributionMw).ToString("N2", CultureInfo.InvariantCulture), g.Sum(c => c.Amount).ToString("N2", CultureInfo.InvariantCulture));
             }
 
             console.Write(t);

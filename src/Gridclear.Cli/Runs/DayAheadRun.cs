@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gridclear.Designs.Px;
 using Gridclear.Flows;
 using Gridclear.Ftr;
 using Gridclear.IO.Market;
@@ -19,7 +20,12 @@ public sealed record IntervalOutcome(
     DayAheadResult Result,
     SettlementResult? Settlement,
     IReadOnlyList<HubPrice> Hubs,
-    FtrSettlementResult? Ftrs);
+    FtrSettlementResult? Ftrs)
+{
+    /// <summary>Nomogram usage charges (002, X2) when the market folder has nomograms: one row per schedule or resource
+    /// and binding nomogram (empty when none binds); null without nomograms.</summary>
+    public IReadOnlyList<NomogramCharge>? NomogramCharges { get; init; }
+}
 
 /// <summary>
 /// One day-ahead run end to end, as the CLI, the benchmarks and the end-to-end tests do it: read the case and the
@@ -110,7 +116,13 @@ public sealed class DayAheadRun
         var intervals = new List<IntervalOutcome>(market.Count);
         for (var k = 1; k <= market.Count; k++)
         {
-            intervals.Add(Settle(k, network, powerCase, compiled, market[k], results[k - 1], marketDirectory, hours, ftrDay));
+            var outcome = Settle(k, network, powerCase, compiled, market[k], results[k - 1], marketDirectory, hours, ftrDay);
+            if (marketDirectory is not null && market[k].Nomograms.Count > 0)
+            {
+                outcome = outcome with { NomogramCharges = NomogramUsageCharges.Compute(securityOf(k), outcome.Result, market[k].Resources, hours) };
+            }
+
+            intervals.Add(outcome);
         }
 
         return new DayAheadRun(compiled, intervals, intervalMinutes, readSeconds, modelSeconds, watch.Elapsed.TotalSeconds);
