@@ -24,6 +24,7 @@ internal static class Verbs
         yield return RtCommand.Create();
         yield return DcpfCommand.Create();
         yield return PtdfCommand.Create();
+        yield return LibraryCommand.Create();
         yield return CaseCommand.Create();
         yield return FtrAuctionCommand.Create();
         yield return FtrExpansionCommand.Create();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Gridclear.Cli.Runs;
+using Gridclear.Flows;
 using Gridclear.Ftr;
 using Gridclear.IO.Ftr;
 using Gridclear.IO.Csv;
@@ -87,7 +88,7 @@ internal static class ClearCommand
         }
 
         var intervals = run.Intervals;
-        var top = new Dictionary<string, object?> { ["interval_minutes"] = run.IntervalMinutes };
+        var top = new Dictionary<string, object?> { ["interval_minutes"] = run.IntervalMinutes, ["library_version"] = TopologyVersion.Of(run.Network) };
         var perInterval = intervals.Select(i => (IReadOnlyDictionary<string, object?>?)IntervalSummary(i)).ToList();
         if (intervals.Count > 1 && intervals[0].Settlement is not null)
         {
@@ -270,6 +271,7 @@ internal static class ClearCommand
 
         Row("LMP range, $/MWh", $"{r.Prices.Min(p => p.Lmp):N2} … {r.Prices.Max(p => p.Lmp):N2}");
         Row("Energy reference", r.Reference);
+        Row("Shift-factor library", TopologyVersion.Of(run.Network));
         if (r.Losses is { } l)
         {
             Row("Losses, MW (iterations)", $"{l.LossMw:N3} ({l.Iterations}{(l.Converged ? string.Empty : ", not converged")})");
@@ -362,6 +364,7 @@ internal static class ClearCommand
         Row("As-bid cost over the run, $", results.Sum(r => r.Objective * run.Hours).ToString("N2", CultureInfo.InvariantCulture));
         Row("LMP range, $/MWh", $"{results.Min(r => r.Prices.Min(p => p.Lmp)):N2} … {results.Max(r => r.Prices.Max(p => p.Lmp)):N2}");
         Row("Energy reference", results[0].Reference);
+        Row("Shift-factor library", TopologyVersion.Of(run.Network));
         Row("Time: read, model, clear all (s)", $"{run.ReadSeconds:0.000}, {run.ModelSeconds:0.000}, {run.ClearSeconds:0.000}");
         Row("Clear per interval: first, mean of the rest (s)", $"{results[0].Timings.Total:0.0000}, {results.Skip(1).Average(r => r.Timings.Total):0.0000}");
         console.Write(table);

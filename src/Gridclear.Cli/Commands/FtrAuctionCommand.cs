@@ -54,6 +54,7 @@ internal static class FtrAuctionCommand
                 ["outstanding_not_in_force"] = run.Outstanding.Count - run.InForce.Count,
                 ["notes"] = run.Notes,
                 ["security_constraints"] = run.ConstraintCount,
+                ["library_version"] = Flows.TopologyVersion.Of(run.Network),
                 ["seconds"] = new Dictionary<string, double> { ["read"] = Math.Round(run.ReadSeconds, 3), ["model"] = Math.Round(run.ModelSeconds, 3), ["clear"] = Math.Round(run.ClearSeconds, 3) },
             });
             folder.Commit();
@@ -108,6 +109,7 @@ internal static class FtrAuctionCommand
             Row("Operator remainder, $", arrs.Remainder.ToString("N2", CultureInfo.InvariantCulture));
         }
 
+        Row("Shift-factor library", Flows.TopologyVersion.Of(run.Network));
         Row("Time: read, model, clear (s)", $"{run.ReadSeconds:0.000}, {run.ModelSeconds:0.000}, {run.ClearSeconds:0.000}");
         console.Write(table);
         foreach (var note in run.Notes)

@@ -18,6 +18,7 @@ internal static class PxCli
         var error = new StringWriter();
         var root = new RootCommand("test");
         root.Subcommands.Add(ClearCommand.Create(output));
+        root.Subcommands.Add(LibraryCommand.Create(output));
 
         var code = CommandRunner.Invoke(root, args, error);
         return (code, output.ToString(), error.ToString());
