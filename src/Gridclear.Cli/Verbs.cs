@@ -31,6 +31,8 @@ internal static class Verbs
         yield return PathRightsCommand.Create();
         yield return PathTriggersCommand.Create();
         yield return ArrAllocationCommand.Create();
+        yield return CompareCommand.Create();
+        yield return MergeCommand.Create();
         yield return BenchCommand.Create();
         yield return ServeCommand.Create();
         yield return ParticipantsCommand.Create();

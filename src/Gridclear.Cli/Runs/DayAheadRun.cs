@@ -128,7 +128,10 @@ public sealed class DayAheadRun
         return new DayAheadRun(compiled, intervals, intervalMinutes, readSeconds, modelSeconds, watch.Elapsed.TotalSeconds);
     }
 
-    private static IntervalOutcome Settle(int interval, Network.Network network, PowerCase powerCase, CompiledNetwork compiled, MarketInput input, DayAheadResult result, string? marketDirectory, double hours, DateOnly? ftrDay)
+    /// <summary>Settles one cleared interval (with a market folder), its FTRs and hubs.</summary>
+    /// <param name="elect">When given, the election each resource settles under instead of its own (a design
+    /// comparison settles one clearing under several designs).</param>
+    public static IntervalOutcome Settle(int interval, Network.Network network, PowerCase powerCase, CompiledNetwork compiled, MarketInput input, DayAheadResult result, string? marketDirectory, double hours, DateOnly? ftrDay, Func<Resource, Election>? elect = null)
     {
         if (powerCase.SkippedFields?.Contains("dcline") == true)
         {
@@ -143,6 +146,11 @@ public sealed class DayAheadRun
         {
             // Zonally settled FTRs (F10) use the zonal load prices the settlement computes from the same outcome.
             var outcome = ClearingOutcome.ToSettlementInput(result, input, network);
+            if (elect is not null)
+            {
+                outcome = outcome with { Resources = [.. outcome.Resources.Select(r => r with { Settlement = elect(r) })] };
+            }
+
             var zonal = ZonalPrices.Compute(outcome.BusLmp, outcome.Zones, outcome.Resources, outcome.ResourceMw);
             var zoneLoadPrice = new Dictionary<int, double>();
             for (var z = 0; z < zonal.Count; z++)

@@ -72,7 +72,7 @@ public static class DayAheadSettlement
             var amount = Money.Amount(sign * mw, p.Price, hours, "settlement");
             market += amount;
             pending.Add(new PendingLine(r.Participant, Charges.Energy, amount,
-                $"{r.Id} bus {r.Bus}: {DetailText.Mw(mw * hours)} MWh at {DetailText.Price(p.Price)} ({p.Basis})"));
+                $"{r.Id} bus {r.Bus}: {DetailText.Mw(mw * hours)} MWh at {DetailText.Price(p.Price)} ({p.Basis})") { Side = r.Kind });
         }
 
         foreach (var s in input.FinalSchedules)
@@ -116,13 +116,13 @@ public static class DayAheadSettlement
             if (on != 0)
             {
                 constrained += on;
-                pending.Add(new PendingLine(r.Participant, Charges.ConstrainedOn, on, $"{r.Id} bus {r.Bus}: steps above {DetailText.Price(z)}"));
+                pending.Add(new PendingLine(r.Participant, Charges.ConstrainedOn, on, $"{r.Id} bus {r.Bus}: steps above {DetailText.Price(z)}") { Side = ResourceKind.Generator });
             }
 
             if (off != 0)
             {
                 constrained += off;
-                pending.Add(new PendingLine(r.Participant, Charges.ConstrainedOff, off, $"{r.Id} bus {r.Bus}: undispatched steps at or below {DetailText.Price(z)}"));
+                pending.Add(new PendingLine(r.Participant, Charges.ConstrainedOff, off, $"{r.Id} bus {r.Bus}: undispatched steps at or below {DetailText.Price(z)}") { Side = ResourceKind.Generator });
             }
         }
 
@@ -144,7 +144,7 @@ public static class DayAheadSettlement
 
                 var share = -toLoads * (decimal)mw / loadMw;
                 charged += share;
-                pending.Add(new PendingLine(r.Participant, Charges.Uplift, share, $"{r.Id}: {DetailText.Mw(mw * hours)} MWh share of {Money.ToCents(toLoads)}"));
+                pending.Add(new PendingLine(r.Participant, Charges.Uplift, share, $"{r.Id}: {DetailText.Mw(mw * hours)} MWh share of {Money.ToCents(toLoads)}") { Side = ResourceKind.Load });
             }
         }
 
@@ -171,7 +171,13 @@ public static class DayAheadSettlement
             UpliftOffset: -operatorLine(Charges.Uplift),
             UpliftCharged: -lines.Where(l => l.Charge == Charges.Uplift && l.Participant != SettlementLine.Operator).Sum(l => l.Amount),
             Rounding: rounding);
-        return new SettlementResult(zonal, lines.AsReadOnly(), totals);
+        // Each side's money, from the same rounded amounts as the lines (a resource's lines are its own).
+        decimal SideTotal(ResourceKind side) => pending.Where(p => p.Side == side).Sum(p => Money.ToCents(p.Exact));
+        return new SettlementResult(zonal, lines.AsReadOnly(), totals)
+        {
+            GeneratorRevenue = SideTotal(ResourceKind.Generator),
+            LoadPayments = -SideTotal(ResourceKind.Load),
+        };
     }
 
     /// <summary>−Σ (energy + loss component)·injection·hours over settled resources and schedule legs (0 when lossless).</summary>
@@ -267,5 +273,9 @@ public static class DayAheadSettlement
         return rent;
     }
 
-    private sealed record PendingLine(string Participant, string Charge, decimal Exact, string? Detail);
+    private sealed record PendingLine(string Participant, string Charge, decimal Exact, string? Detail)
+    {
+        /// <summary>Whose money a resource's line is (energy, constrained payments, uplift), null for others.</summary>
+        public ResourceKind? Side { get; init; }
+    }
 }

@@ -9,6 +9,12 @@ public sealed record SettlementResult(
     IReadOnlyList<SettlementLine> Lines,
     SettlementTotals Totals)
 {
+    /// <summary>What generator resources were paid: their energy and constrained-on/off lines, dollars.</summary>
+    public decimal GeneratorRevenue { get; init; }
+
+    /// <summary>What load resources paid: minus their energy and uplift lines, dollars (schedules apart).</summary>
+    public decimal LoadPayments { get; init; }
+
     /// <summary>The lines grouped per participant, operator last.</summary>
     public IReadOnlyList<ParticipantStatement> Statements() => ParticipantStatement.FromLines(Lines);
 }

@@ -19,7 +19,14 @@ public sealed record Resource(string Id, string Participant, int Bus, ResourceKi
 
     public ResourceKind Kind { get; } = InputChecks.Defined(Kind, $"kind of resource {Id}");
 
-    public Election Settlement { get; } = InputChecks.Defined(Settlement, $"settlement of resource {Id}");
+    /// <summary>The election; settable with <c>with</c> so a design comparison can settle the same resource another way.</summary>
+    public Election Settlement
+    {
+        get => _settlement;
+        init => _settlement = InputChecks.Defined(value, $"settlement of resource {Id}");
+    }
+
+    private readonly Election _settlement = InputChecks.Defined(Settlement, $"settlement of resource {Id}");
 
     public double MinMw { get; } = CheckMinMw(Id, Kind, MinMw);
 
