@@ -32,6 +32,7 @@ public sealed class RealTimeRun
     {
         MarketFolderReader.ResourcesFile, MarketFolderReader.ZonesFile, MarketFolderReader.HubsFile,
         MarketFolderReader.InterfacesFile, MarketFolderReader.NomogramsFile, MarketFolderReader.ContingenciesFile,
+        MarketFolderReader.CapsFile,
     };
 
     private RealTimeRun(CompiledNetwork compiled, DayAheadOutput dayAhead, IReadOnlyList<RealTimeOutcome> intervals, double minutes, bool emergency, double seconds)
@@ -80,7 +81,7 @@ public sealed class RealTimeRun
             layers.Add(new MarketLayer(dayAhead.MarketSnapshot, SharedFiles, k => Math.Min(position.IntervalOf(k, minutes), daMarket!.Count)));
         }
 
-        var read = MarketFolderReader.ReadIntervals(layers, network, powerCase, complete: false, known: position.Knows);
+        var read = MarketFolderReader.ReadIntervals(layers, network, powerCase, complete: false, known: position.Knows, market: PriceCaps.RealTime);
         var count = read.Market.Count;
         var lastDayAhead = position.IntervalOf(count, minutes);
         if (lastDayAhead > position.IntervalCount)

@@ -66,7 +66,8 @@ public static partial class MarketFolderReader
     /// </summary>
     /// <param name="known">When given, every resource of resources.csv must be known to it (the real-time market
     /// knows only the day-ahead run's resources).</param>
-    public static MarketFolderRead ReadIntervals(IReadOnlyList<MarketLayer> layers, Gridclear.Network.Network network, PowerCase? powerCase, bool complete, Func<string, bool>? known = null)
+    /// <param name="market">The market read, as caps.csv names it (<see cref="PriceCaps.DayAhead"/> or <see cref="PriceCaps.RealTime"/>).</param>
+    public static MarketFolderRead ReadIntervals(IReadOnlyList<MarketLayer> layers, Gridclear.Network.Network network, PowerCase? powerCase, bool complete, Func<string, bool>? known = null, string market = PriceCaps.DayAhead)
     {
         foreach (var layer in layers)
         {
@@ -78,13 +79,13 @@ public static partial class MarketFolderReader
 
         var source = new MarketSource(layers);
         var locator = new BranchLocator(network, powerCase);
-        var first = ReadInterval(new Folder(source, 1, network, locator) { Known = known }, complete);
+        var first = ReadInterval(new Folder(source, 1, network, locator) { Known = known, Market = market }, complete);
         var count = source.IntervalCount;
         var inputs = new List<MarketInput>(count) { first.Input };
         var listed = new List<IReadOnlyList<Resource>>(count) { first.Listed };
         for (var k = 2; k <= count; k++)
         {
-            var next = ReadInterval(new Folder(source, k, network, locator) { Known = known }, complete);
+            var next = ReadInterval(new Folder(source, k, network, locator) { Known = known, Market = market }, complete);
             inputs.Add(next.Input);
             listed.Add(next.Listed);
         }
@@ -105,6 +106,8 @@ public static partial class MarketFolderReader
         var nomograms = ReadNomograms(folder, interfaces);
         var contingencies = ReadContingencies(folder);
         var reserves = ReadReserves(folder, participation, zones);
+        var caps = ReadCaps(folder);
+        CheckCaps(folder, caps, participation);
 
         try
         {
@@ -120,7 +123,7 @@ public static partial class MarketFolderReader
                 interfaces,
                 nomograms,
                 contingencies,
-                portfolios) { Reserves = reserves };
+                portfolios) { Reserves = reserves, Caps = caps };
             return (input, participation.Listed ?? participation.Resources ?? []);
         }
         catch (ArgumentException e)
@@ -135,6 +138,9 @@ public static partial class MarketFolderReader
     {
         /// <summary>The resources a resources.csv may name (null: any).</summary>
         public Func<string, bool>? Known { get; init; }
+
+        /// <summary>The market read (caps.csv <c>market</c>): its caps apply.</summary>
+        public string Market { get; init; } = PriceCaps.DayAhead;
 
         public bool Exists(string file) => Source.Exists(file);
 

@@ -24,7 +24,7 @@ public sealed class ReserveMarketTests
     // scarcity step is marginal and sets the East price at 20; the system takes G3's 50 and 30 from G1 (at 2 $/MW-h,
     // G2 is full of energy): price 2. One more MW of load at bus 3 comes from G3, which gives up 1 MW of reserve worth
     // 20 + 2 and saves its reserve offer 4: LMP = 50 + 22 − 4 = 68.
-    private static readonly (string Id, int Bus, double Capacity, double Energy, double ReserveMw, double Reserve)[] Generators =
+    internal static readonly (string Id, int Bus, double Capacity, double Energy, double ReserveMw, double Reserve)[] Generators =
     [
         ("G1", 1, 200, 10, 40, 2),
         ("G2", 2, 100, 30, 50, 3),
@@ -56,14 +56,14 @@ public sealed class ReserveMarketTests
     /// (θ1 = 0). Nodal balances (duals = LMPs), the 1-3 flow limit, g + r ≤ capacity, East: r3 − d ≥ −self,
     /// system: Σ r − d ≥ −self.
     /// </summary>
-    private static (double[] Lmp, double EastPrice, double SystemPrice, double[] Reserve, double[] Energy) IndependentLp(double eastSelfMw = 0)
+    internal static (double[] Lmp, double EastPrice, double SystemPrice, double[] Reserve, double[] Energy) IndependentLp(double eastSelfMw = 0, double reserveCap = double.PositiveInfinity)
     {
         var lp = new LpProblem();
         var g = Generators.Select(x => lp.AddColumn(0, x.Capacity, x.Energy)).ToArray();
         var r = Generators.Select(x => lp.AddColumn(0, x.ReserveMw, x.Reserve)).ToArray();
-        var east1 = lp.AddColumn(0, 30, -500);
-        var east2 = lp.AddColumn(0, 40, -20);
-        var system = lp.AddColumn(0, 80, -300);
+        var east1 = lp.AddColumn(0, 30, -Math.Min(500, reserveCap));
+        var east2 = lp.AddColumn(0, 40, -Math.Min(20, reserveCap));
+        var system = lp.AddColumn(0, 80, -Math.Min(300, reserveCap));
         var t2 = lp.AddColumn(double.NegativeInfinity, double.PositiveInfinity, 0);
         var t3 = lp.AddColumn(double.NegativeInfinity, double.PositiveInfinity, 0);
         const double b = 1000;
@@ -153,7 +153,7 @@ public sealed class ReserveMarketTests
         Assert.Equal(0m, settled.Lines.Sum(l => l.Amount));
     }
 
-    private static readonly Dictionary<string, string> Folder = new()
+    internal static readonly Dictionary<string, string> Folder = new()
     {
         ["zones.csv"] = "zone,bus\nWest,1\nWest,2\nEast,3\n",
         ["resources.csv"] = "resource,participant,bus,kind,settlement\nG1,PG1,1,generator,nodal\nG2,PG2,2,generator,nodal\nG3,PG3,3,generator,nodal\nL3,Retail,3,load,nodal\n",
@@ -164,7 +164,7 @@ public sealed class ReserveMarketTests
         ["reserve_self.csv"] = "participant,product,zone,mw\nRetail,spin,East,10\n",
     };
 
-    private const string Case = """
+    internal const string Case = """
         function mpc = tri
         mpc.version = '2';
         mpc.baseMVA = 100;

@@ -45,6 +45,12 @@ public static class DayAheadMarket
         SecurityModel security, MarketInput input, ILpSolver solver, ClearingOptions? options, WarmStart? warm)
     {
         options ??= ClearingOptions.Default;
+        if (input.Caps.Energy is { } energyCap)
+        {
+            // M1: unserved (and surplus) energy is priced at the cap, so the balance never prices above it.
+            options = options with { Penalties = options.PenaltyPrices with { Balance = energyCap } };
+        }
+
         var total = Stopwatch.StartNew();
         var network = security.Network;
         var n = network.BusCount;
@@ -128,9 +134,9 @@ public static class DayAheadMarket
         var pricingSeconds = watch.Elapsed.TotalSeconds;
         var next = new WarmStart(problem.Added.Select(a => a.Key).ToList(), model.GetBasis());
         var reserveResult = reserves?.Result(participation, solution);
+        result = PriceCapping.Apply(result with { Reserves = reserveResult }, input.Caps);
         return (result with
         {
-            Reserves = reserveResult,
             Objective = result.Objective + (reserveResult is null ? 0 : reserveResult.OfferCost - reserveResult.DemandValue),
             Losses = losses?.Summary(),
             Rounds = rounds,

@@ -80,8 +80,12 @@ internal sealed class ReserveProblem
             problem.AddRow(LpRow.AtMost(capacity, columns, [.. columns.Select(_ => 1.0)]));
         }
 
-        foreach (var demand in market.Demands)
+        foreach (var bid in market.Demands)
         {
+            // M1: a capped product's curve is worth no more than the cap (the penalty price of unserved reserve).
+            var demand = input.Caps.ReserveCap(bid.Product) is { } cap && bid.Steps.Any(s => s.Price > cap)
+                ? new ReserveDemand(bid.Product, bid.Zone, [.. bid.Steps.Select(s => new PriceStep(s.Mw, Math.Min(s.Price, cap)))])
+                : bid;
             var self = market.SelfProvision
                 .Where(s => s.Product == demand.Product && (demand.IsSystem || s.Zone == demand.Zone))
                 .Sum(s => s.Mw);

@@ -75,6 +75,9 @@ public sealed record MarketInput
     /// <summary>The reserve market (reserve_requirements.csv, reserve_offers.csv, reserve_self.csv); empty: energy only.</summary>
     public ReserveMarket Reserves { get; init; } = ReserveMarket.Empty;
 
+    /// <summary>The price caps of this market (caps.csv rows of its market); none: prices limited by penalties alone.</summary>
+    public PriceCaps Caps { get; init; } = PriceCaps.None;
+
     /// <summary>A market with nothing in it: the MATPOWER case clears as a DC OPF.</summary>
     public static MarketInput Empty { get; } = new();
 

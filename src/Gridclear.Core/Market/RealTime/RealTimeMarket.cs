@@ -115,7 +115,7 @@ public static class RealTimeMarket
             realTime.Interfaces,
             realTime.Nomograms,
             realTime.Contingencies,
-            realTime.PortfolioBalanced);
+            realTime.PortfolioBalanced) { Caps = realTime.Caps };
         return new RealTimeInterval(input, held, moved);
     }
 }
