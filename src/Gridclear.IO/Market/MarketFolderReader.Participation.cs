@@ -61,7 +61,9 @@ public static partial class MarketFolderReader
             var settlement = resourcesTable.GetEnum<Election>(row, "settlement");
             var minMw = resourcesTable.GetDouble(row, "min_mw", 0);
             var metering = resourcesTable.GetOptionalString(row, "metering") is null ? Metering.Interval : resourcesTable.GetEnum<Metering>(row, "metering");
-            var resource = Checked(resourcesTable, row, () => new Resource(id, participant, bus, kind, settlement, minMw) { Metering = metering });
+            var mustRun = resourcesTable.GetDouble(row, "must_run", 0);
+            var mitigated = resourcesTable.GetOptionalString(row, "mitigated_price") is null ? (double?)null : resourcesTable.GetDouble(row, "mitigated_price");
+            var resource = Checked(resourcesTable, row, () => new Resource(id, participant, bus, kind, settlement, minMw) { Metering = metering, MustRunMw = mustRun, MitigatedPrice = mitigated });
             resources.Add(resource);
             byId[id] = (resource, row);
         }
@@ -147,6 +149,11 @@ public static partial class MarketFolderReader
                 if (resource.MinMw > offer.CapacityMw)
                 {
                     throw resourcesTable.Error(row, $"generator {resource.Id}: min_mw {StepRow.Text(resource.MinMw)} exceeds its capacity {StepRow.Text(offer.CapacityMw)} MW (the sum of its offer steps)");
+                }
+
+                if (resource.MustRunMw > offer.CapacityMw)
+                {
+                    throw resourcesTable.Error(row, $"generator {resource.Id}: must_run {StepRow.Text(resource.MustRunMw)} exceeds its capacity {StepRow.Text(offer.CapacityMw)} MW (the sum of its offer steps)");
                 }
             }
             else if (!result.Bids.ContainsKey(resource.Id) && !result.Demand.ContainsKey(resource.Id))

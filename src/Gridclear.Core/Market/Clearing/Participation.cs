@@ -250,19 +250,21 @@ internal sealed class Participation
             var owner = _resources.Count;
             if (r.Kind == ResourceKind.Generator)
             {
-                var steps = input.Offers[r.Id].Steps;
+                var (mustRunCost, steps) = MustRun.Split(r, input.Offers[r.Id]);
                 var cols = new int[steps.Count];
                 for (var s = 0; s < steps.Count; s++)
                 {
                     cols[s] = AddColumn(new DispatchColumn(ColumnRole.Supply, owner, 0, steps[s].Mw, steps[s].Price, 0, [(bus, 1.0)]));
                 }
 
-                if (r.MinMw > 0)
+                if (r.MinMw > r.MustRunMw)
                 {
-                    _sideRows.Add((cols, Enumerable.Repeat(1.0, cols.Length).ToArray(), r.MinMw, double.PositiveInfinity));
+                    _sideRows.Add((cols, Enumerable.Repeat(1.0, cols.Length).ToArray(), r.MinMw - r.MustRunMw, double.PositiveInfinity));
                 }
 
-                _resources.Add(new DispatchResource(r.Id, bus, ResourceKind.Generator, cols, 0, 0, r.MinMw));
+                // Must-run MW are a fixed injection: dispatched whatever the price, so they take it and never set it.
+                FixedInjection[bus] += r.MustRunMw;
+                _resources.Add(new DispatchResource(r.Id, bus, ResourceKind.Generator, cols, r.MustRunMw, mustRunCost, r.MinMw));
             }
             else if (input.Bids.TryGetValue(r.Id, out var bid))
             {

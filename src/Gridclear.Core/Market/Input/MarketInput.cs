@@ -288,6 +288,11 @@ public sealed record MarketInput
                 {
                     throw new ArgumentException($"generator {r.Id}: min_mw {InputChecks.Text(r.MinMw)} exceeds its offered capacity {InputChecks.Text(offer.CapacityMw)} MW");
                 }
+
+                if (r.MustRunMw > offer.CapacityMw)
+                {
+                    throw new ArgumentException($"generator {r.Id}: must_run {InputChecks.Text(r.MustRunMw)} exceeds its offered capacity {InputChecks.Text(offer.CapacityMw)} MW");
+                }
             }
             else
             {

@@ -42,6 +42,34 @@ public sealed record Resource(string Id, string Participant, int Bus, ResourceKi
 
     private readonly Metering _metering = Metering.Interval;
 
+    /// <summary>Reliability-must-run MW (resources.csv <c>must_run</c>, D14): dispatched whatever the price, as a
+    /// price-taking injection; a generator's only, at most its offered capacity (checked by <see cref="MarketInput"/>).</summary>
+    public double MustRunMw
+    {
+        get => _mustRunMw;
+        init => _mustRunMw = !double.IsFinite(value) || value < 0
+            ? throw new ArgumentException($"must_run of resource {Id} must be a number ≥ 0, not {InputChecks.Text(value)}")
+            : value > 0 && Kind != ResourceKind.Generator
+                ? throw new ArgumentException($"must_run applies to generators only, but {Id} is a load")
+                : InputLimits.Mw(value, $"must_run of {Id}");
+    }
+
+    private readonly double _mustRunMw;
+
+    /// <summary>The mitigated price (resources.csv <c>mitigated_price</c>, D14), $/MWh, or null: the generator's capacity
+    /// above its must-run MW is offered at this price instead of its offer's, and can set prices.</summary>
+    public double? MitigatedPrice
+    {
+        get => _mitigatedPrice;
+        init => _mitigatedPrice = value is not { } p
+            ? null
+            : Kind != ResourceKind.Generator
+                ? throw new ArgumentException($"mitigated_price applies to generators only, but {Id} is a load")
+                : InputLimits.Price(InputChecks.Finite(p, $"mitigated_price of {Id}"), $"mitigated_price of {Id}");
+    }
+
+    private readonly double? _mitigatedPrice;
+
     private static double CheckMinMw(string id, ResourceKind kind, double minMw)
     {
         if (!double.IsFinite(minMw) || minMw < 0)
