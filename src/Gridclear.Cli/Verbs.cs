@@ -25,6 +25,8 @@ internal static class Verbs
         yield return DcpfCommand.Create();
         yield return PtdfCommand.Create();
         yield return LibraryCommand.Create();
+        yield return RecallCommand.Create();
+        yield return FtrFundingCommand.Create();
         yield return CaseCommand.Create();
         yield return FtrAuctionCommand.Create();
         yield return FtrExpansionCommand.Create();

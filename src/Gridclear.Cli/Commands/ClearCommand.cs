@@ -7,6 +7,7 @@ using Gridclear.Ftr;
 using Gridclear.IO.Ftr;
 using Gridclear.IO.Csv;
 using Gridclear.IO.Output;
+using Gridclear.IO.Px;
 using Gridclear.IO.RealTime;
 using Gridclear.IO.Results;
 using Gridclear.Market;
@@ -104,6 +105,12 @@ internal static class ClearCommand
             IntervalCsv.Write(Path.Combine(dir, SettlementCsv.FileName), SettlementCsv.Header, intervals.Select(i => SettlementCsv.Rows(i.Settlement!.Lines)).ToList());
             using var statements = new StreamWriter(Path.Combine(dir, StatementText.FileName));
             StatementText.Write(statements, ParticipantStatement.FromLines(intervals.SelectMany(i => i.Settlement!.Lines)));
+        }
+
+        if (intervals[0].Recallable is not null)
+        {
+            IntervalCsv.Write(Path.Combine(dir, RecallableCsv.UsesFile), RecallableCsv.UsesHeader, intervals.Select(i => RecallableCsv.Uses(i.Recallable!.Value.Uses)).ToList());
+            IntervalCsv.Write(Path.Combine(dir, RecallableCsv.UsersFile), RecallableCsv.UsersHeader, intervals.Select(i => RecallableCsv.Users(i.Recallable!.Value.Users)).ToList());
         }
 
         if (intervals[0].NomogramCharges is not null)

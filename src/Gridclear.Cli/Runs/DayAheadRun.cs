@@ -3,6 +3,7 @@ using Gridclear.Designs.Px;
 using Gridclear.Flows;
 using Gridclear.Ftr;
 using Gridclear.IO.Market;
+using Gridclear.IO.Px;
 using Gridclear.IO.Matpower;
 using Gridclear.Market;
 using Gridclear.Native.Clp;
@@ -25,6 +26,10 @@ public sealed record IntervalOutcome(
     /// <summary>Nomogram usage charges (002, X2) when the market folder has nomograms: one row per schedule or resource
     /// and binding nomogram (empty when none binds); null without nomograms.</summary>
     public IReadOnlyList<NomogramCharge>? NomogramCharges { get; init; }
+
+    /// <summary>Recallable transmission (X4) when the market folder has etc.csv: the flow on recallable capacity per
+    /// path and direction, and the schedules it is attributed to; null without etc.csv.</summary>
+    public (IReadOnlyList<RecallableUse> Uses, IReadOnlyList<RecallableUser> Users)? Recallable { get; init; }
 }
 
 /// <summary>
@@ -102,6 +107,8 @@ public sealed class DayAheadRun
 
         // With the case, branches are named by stable circuit numbers and out-of-service ones are caught.
         var market = marketDirectory is null ? MarketIntervals.Single(MarketInput.Empty) : MarketFolderReader.ReadIntervals(marketDirectory, network, powerCase);
+        // Existing contracts (X4): read with the rest, so a bad etc.csv stops the run before anything is cleared.
+        var etc = EtcFiles.ReadIfPresent(marketDirectory, network, powerCase, market[1].Interfaces);
         var readSeconds = watch.Elapsed.TotalSeconds;
 
         watch.Restart();
@@ -120,6 +127,13 @@ public sealed class DayAheadRun
             if (marketDirectory is not null && market[k].Nomograms.Count > 0)
             {
                 outcome = outcome with { NomogramCharges = NomogramUsageCharges.Compute(securityOf(k), outcome.Result, market[k].Resources, hours) };
+            }
+
+            if (etc is { } contracts)
+            {
+                var finalSchedules = outcome.Result.Schedules.Select(a => new Schedule(a.Schedule, a.Participant, false, a.Legs)).ToList();
+                var (uses, users) = RecallableTransmission.Mark(shiftFactors, contracts.Paths, contracts.Contracts, outcome.Result.BranchFlows, finalSchedules);
+                outcome = outcome with { Recallable = (uses, users) };
             }
 
             intervals.Add(outcome);

@@ -19,6 +19,8 @@ internal static class PxCli
         var root = new RootCommand("test");
         root.Subcommands.Add(ClearCommand.Create(output));
         root.Subcommands.Add(LibraryCommand.Create(output));
+        root.Subcommands.Add(RecallCommand.Create(output));
+        root.Subcommands.Add(FtrFundingCommand.Create(output));
 
         var code = CommandRunner.Invoke(root, args, error);
         return (code, output.ToString(), error.ToString());
