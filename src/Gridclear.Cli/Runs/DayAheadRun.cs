@@ -131,7 +131,8 @@ public sealed class DayAheadRun
 
             if (etc is { } contracts)
             {
-                var finalSchedules = outcome.Result.Schedules.Select(a => new Schedule(a.Schedule, a.Participant, false, a.Legs)).ToList();
+                // Owners dropped: a trade's legs count for its submitting participant here (a trade's final leg may be 0).
+                var finalSchedules = outcome.Result.Schedules.Select(a => new Schedule(a.Schedule, a.Participant, false, a.Legs.Select(l => new ScheduleLeg(l.Bus, l.Mw)).ToList())).ToList();
                 var (uses, users) = RecallableTransmission.Mark(shiftFactors, contracts.Paths, contracts.Contracts, outcome.Result.BranchFlows, finalSchedules);
                 outcome = outcome with { Recallable = (uses, users) };
             }

@@ -106,6 +106,41 @@ public sealed class RecallTests
         Assert.Equal(0, D(FlowPathCli.Rows(Path.Combine(dir, "recall_paths.csv")).Single()["excess_mw"]), 1e-6);
     }
 
+    [Fact]
+    public void The_example_market_with_trades_marks_and_recalls_on_its_interface()
+    {
+        // examples/market (118 buses, trades, portfolio instructions, adjustment bids), not built for this: a contract
+        // reserving 150 of WEST_EXPORT's 180 MW westward and eastward, recalled whole.
+        var example = Path.Combine(TestPaths.RepoRoot, "examples", "market");
+        var files = Directory.GetFiles(example, "*.csv").ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.Ordinal);
+        files["etc.csv"] = "contract,holder,path,mw\nETC_E,Holder,WEST_EXPORT,150\nETC_W,Holder,WEST_EXPORT,-150\n";
+        using var market = new MarketFolder.TempFolder(files);
+        var network = Path.Combine(example, "network.m");
+        var da = PxCli.OutDir();
+        var (code, _, error) = PxCli.Run("clear", "--case", network, "--market", market.Path, "--out", da);
+        Assert.True(code == 0, error);
+        var uses = FlowPathCli.Rows(Path.Combine(da, "recallable.csv"));
+        Assert.Equal(["forward", "reverse"], uses.Select(u => u["direction"]));
+        var users = FlowPathCli.Rows(Path.Combine(da, "recallable_schedules.csv"));
+        foreach (var u in uses)
+        {
+            Assert.Equal(Math.Max(0, D(u["flow_mw"]) - 30), D(u["recallable_mw"]), 1e-9);
+            Assert.True(users.Where(x => x["direction"] == u["direction"]).Sum(x => D(x["recallable_mw"])) <= D(u["recallable_mw"]) + 1e-9);
+        }
+
+        using var recall = new MarketFolder.TempFolder(new Dictionary<string, string> { ["recall.csv"] = "contract,mw\nETC_E,150\nETC_W,150\n" });
+        var dir = PxCli.OutDir();
+        (code, _, error) = PxCli.Run("recall", "--case", network, "--market", market.Path, "--day-ahead", da, "--recall", Path.Combine(recall.Path, "recall.csv"), "--out", dir);
+        Assert.True(code == 0, error);
+        var cuts = FlowPathCli.Rows(Path.Combine(dir, "recall_cuts.csv"));
+        foreach (var p in FlowPathCli.Rows(Path.Combine(dir, "recall_paths.csv")))
+        {
+            Assert.Equal(Math.Max(0, D(p["flow_mw"]) - 30), D(p["excess_mw"]), 1e-9);
+            Assert.Equal(D(p["excess_mw"]), D(p["freed_mw"]) + D(p["unfreed_mw"]), 1e-6);
+            Assert.Equal(D(p["freed_mw"]), cuts.Where(c => c["direction"] == p["direction"]).Sum(c => D(c["relief_mw"])), 1e-6);
+        }
+    }
+
     [Theory]
     [InlineData("contract,mw\nETC_A,301\n", ":2:", "larger than its reservation of 300")]
     [InlineData("contract,mw\nETC_A,200\nETC_A,101\n", ":3:", "larger than its reservation")]
