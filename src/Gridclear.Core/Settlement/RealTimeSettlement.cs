@@ -28,6 +28,10 @@ public sealed record RealTimeSettlementInput(
     /// <summary>With marginal losses (<c>--losses marginal</c>): energy + loss component of each bus's real-time LMP, by
     /// external bus number; null when lossless (no <c>rt_loss_surplus</c> line).</summary>
     public IReadOnlyDictionary<int, double>? LossPrices { get; init; }
+
+    /// <summary>The market the charges are named for: <c>rt</c> (real time) or <c>ha</c> (the hour-ahead iteration,
+    /// R4): <c>rt_energy</c> or <c>ha_energy</c> and so on.</summary>
+    public string Market { get; init; } = RealTimeSettlement.RealTimeMarket;
 }
 
 /// <summary>A resource's deviation from its day-ahead MW and what it settled at.</summary>
@@ -64,9 +68,21 @@ public static class RealTimeSettlement
     public const string CongestionRent = "rt_congestion_rent";
     public const string LossSurplus = "rt_loss_surplus";
 
+    /// <summary>The prefix of real-time charges.</summary>
+    public const string RealTimeMarket = "rt";
+
+    /// <summary>The prefix of the hour-ahead iteration's charges (R4): <c>ha_energy</c>, <c>ha_usage</c>,
+    /// <c>ha_congestion_rent</c>, <c>ha_loss_surplus</c>.</summary>
+    public const string HourAheadMarket = "ha";
+
+    /// <summary>A charge of <paramref name="market"/>: <c>rt_energy</c> → <c>ha_energy</c> for the hour ahead.</summary>
+    public static string Charge(string market, string realTimeCharge) =>
+        market == RealTimeMarket ? realTimeCharge : market + realTimeCharge[RealTimeMarket.Length..];
+
     public static RealTimeSettlementResult Settle(RealTimeSettlementInput input)
     {
         var hours = SettlementInput.CheckHours(input.Hours);
+        var (energy, usage, rent, loss) = (Charge(input.Market, Energy), Charge(input.Market, Usage), Charge(input.Market, CongestionRent), Charge(input.Market, LossSurplus));
         var zoneOfBus = new ZoneOfBus(input.Zones);
         var profile = ProfilePrices(input, zoneOfBus);
         var pending = new List<(string Participant, string Charge, decimal Exact, string Detail)>();
@@ -82,7 +98,7 @@ public static class RealTimeSettlement
             var exact = Money.Amount(sign * (rt - da), price, hours, "real-time settlement");
             market += exact;
             lossSurplus -= LossAmount(input, r.Bus, sign * (rt - da), hours);
-            pending.Add((r.Participant, Energy, exact, $"{r.Id} bus {r.Bus}: {DetailText.Mw((rt - da) * hours)} MWh deviation ({DetailText.Mw(rt)} MW real time, {DetailText.Mw(da)} MW day-ahead) at {DetailText.Price(price)} ({basis})"));
+            pending.Add((r.Participant, energy, exact, $"{r.Id} bus {r.Bus}: {DetailText.Mw((rt - da) * hours)} MWh deviation ({DetailText.Mw(rt)} MW real time, {DetailText.Mw(da)} MW day-ahead) at {DetailText.Price(price)} ({basis})"));
             deviations.Add(new ResourceDeviation(r.Id, r.Participant, r.Bus, r.Kind, da, rt, price, basis, Money.ToCents(exact)));
         }
 
@@ -100,15 +116,15 @@ public static class RealTimeSettlement
             }
 
             market += exact;
-            pending.Add((s.Participant, Usage, exact, $"{s.Schedule}{(s.IsNew ? " (new in real time)" : " (change from day-ahead)")}: {string.Join("; ", legs)}"));
+            pending.Add((s.Participant, usage, exact, $"{s.Schedule}{(s.IsNew ? " (new in real time)" : " (change from day-ahead)")}: {string.Join("; ", legs)}"));
         }
 
         if (input.LossPrices is not null)
         {
-            pending.Add((SettlementLine.Operator, LossSurplus, lossSurplus, "energy and loss components of the real-time deviations"));
+            pending.Add((SettlementLine.Operator, loss, lossSurplus, "energy and loss components of the real-time deviations"));
         }
 
-        pending.Add((SettlementLine.Operator, CongestionRent, -market - lossSurplus, "real-time deviations and schedules at real-time prices"));
+        pending.Add((SettlementLine.Operator, rent, -market - lossSurplus, input.Market == RealTimeMarket ? "real-time deviations and schedules at real-time prices" : "hour-ahead deviations and schedules at hour-ahead prices"));
         var lines = pending.Select(p => new SettlementLine(p.Participant, p.Charge, Money.ToCents(p.Exact), p.Detail)).ToList();
         lines.Add(new SettlementLine(SettlementLine.Operator, Charges.Rounding, -lines.Sum(l => l.Amount), null));
         lines.Sort(SettlementLine.Order);

@@ -17,7 +17,18 @@ public sealed record DayAheadOutput(
     DayAheadPosition Position,
     IReadOnlyList<(int Interval, SettlementLine Line)> Settlement,
     string? MarketSnapshot,
-    IReadOnlyDictionary<string, (int Bus, ResourceKind Kind)> Kinds);
+    IReadOnlyDictionary<string, (int Bus, ResourceKind Kind)> Kinds)
+{
+    /// <summary>Per day-ahead interval, each resource's as-bid cost, $/h (dispatch.csv <c>cost</c>; absent when the
+    /// file has no such column).</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, double>> ResourceCosts { get; init; } = [];
+
+    /// <summary>Per day-ahead interval, each schedule's as-bid adjustment cost, $/h (schedules.csv <c>cost</c>).</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, double>> ScheduleCosts { get; init; } = [];
+
+    /// <summary>True when dispatch.csv (and schedules.csv, if any) carry the <c>cost</c> column the activity rule needs.</summary>
+    public bool HasCosts { get; init; }
+}
 
 /// <summary>
 /// Reads the output folder of <c>./gridclear clear</c> (FORMATS.md "Real time"): summary.json (interval length and
@@ -46,6 +57,8 @@ public static class DayAheadOutputReader
         var dispatch = CsvTable.Read(Path("dispatch.csv"), ["resource", "bus", "mw"], ["kind", "injection", "cost", "interval", "participant", "settlement"]);
         var mw = Enumerable.Range(0, count).Select(_ => new Dictionary<string, double>(StringComparer.Ordinal)).ToList();
         var kinds = new Dictionary<string, (int, ResourceKind)>(StringComparer.Ordinal);
+        var resourceCosts = Enumerable.Range(0, count).Select(_ => new Dictionary<string, double>(StringComparer.Ordinal)).ToList();
+        var hasCosts = dispatch.Has("cost");
         foreach (var row in dispatch.Rows)
         {
             var k = IntervalOf(dispatch, row, count);
@@ -55,14 +68,21 @@ public static class DayAheadOutputReader
                 throw dispatch.Error(row, $"resource {id} appears twice in interval {k}");
             }
 
+            if (hasCosts)
+            {
+                resourceCosts[k - 1][id] = dispatch.GetDouble(row, "cost");
+            }
+
             var kind = dispatch.GetOptionalString(row, "kind") is null ? ResourceKind.Generator : dispatch.GetEnum<ResourceKind>(row, "kind");
             kinds.TryAdd(id, (dispatch.GetInt(row, "bus"), kind));
         }
 
         var schedules = Enumerable.Range(0, count).Select(_ => new List<Schedule>()).ToList();
+        var scheduleCosts = Enumerable.Range(0, count).Select(_ => new Dictionary<string, double>(StringComparer.Ordinal)).ToList();
         if (File.Exists(Path("schedules.csv")))
         {
-            var table = CsvTable.Read(Path("schedules.csv"), ["schedule", "participant", "bus", "mw"], ["submitted_mw", "interval"]);
+            var table = CsvTable.Read(Path("schedules.csv"), ["schedule", "participant", "bus", "mw"], ["submitted_mw", "interval", "cost"]);
+            hasCosts &= table.Has("cost");
             var legs = new OrderedDictionary<(int, string), (string Participant, List<ScheduleLeg> Legs)>();
             foreach (var row in table.Rows)
             {
@@ -71,6 +91,11 @@ public static class DayAheadOutputReader
                 if (!legs.TryGetValue((k, id), out var s))
                 {
                     legs.Add((k, id), s = (table.GetString(row, "participant"), []));
+                    if (table.Has("cost"))
+                    {
+                        // The schedule's cost is repeated on each of its rows.
+                        scheduleCosts[k - 1][id] = table.GetDouble(row, "cost");
+                    }
                 }
 
                 s.Legs.Add(new ScheduleLeg(table.GetInt(row, "bus"), table.GetDouble(row, "mw")));
@@ -100,7 +125,12 @@ public static class DayAheadOutputReader
 
         var snapshot = Path(MarketSnapshotFolder);
         var position = new DayAheadPosition(minutes, mw, schedules);
-        return new DayAheadOutput(directory, position, settlement, System.IO.Directory.Exists(snapshot) ? snapshot : null, kinds);
+        return new DayAheadOutput(directory, position, settlement, System.IO.Directory.Exists(snapshot) ? snapshot : null, kinds)
+        {
+            ResourceCosts = resourceCosts,
+            ScheduleCosts = scheduleCosts,
+            HasCosts = hasCosts,
+        };
     }
 
     /// <summary>The interval of a row: its <c>interval</c> column (required when the run had several), in range.</summary>

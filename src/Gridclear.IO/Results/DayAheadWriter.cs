@@ -13,7 +13,7 @@ public static class DayAheadWriter
     public const string LmpHeader = "bus,lmp,energy,congestion,loss";
     public const string DispatchHeader = "resource,bus,mw,kind,injection,cost";
     public const string ConstraintsHeader = "constraint,kind,contingency,flow,limit,shadow_price,relaxed_mw,penalty";
-    public const string SchedulesHeader = "schedule,participant,bus,submitted_mw,mw";
+    public const string SchedulesHeader = "schedule,participant,bus,submitted_mw,mw,cost";
     public const string ReservePricesHeader = "product,zone,price,cleared_mw,supplier_price,self_mw";
     public const string ReserveAwardsHeader = "resource,product,zone,mw,price,bus,cost";
 
@@ -61,7 +61,7 @@ public static class DayAheadWriter
 
     public static IEnumerable<string> ScheduleRows(DayAheadResult result) =>
         result.Schedules.SelectMany(s => s.Legs.Select(l =>
-            $"{Text(s.Schedule)},{Text(s.Participant)},{l.Bus},{Number(s.Submitted.Where(x => x.Bus == l.Bus).Sum(x => x.Mw))},{Number(l.Mw)}"));
+            $"{Text(s.Schedule)},{Text(s.Participant)},{l.Bus},{Number(s.Submitted.Where(x => x.Bus == l.Bus).Sum(x => x.Mw))},{Number(l.Mw)},{Number(s.AdjustmentCost)}"));
 
     private static string Kind(ResourceKind kind) => kind == ResourceKind.Generator ? "generator" : "load";
 
