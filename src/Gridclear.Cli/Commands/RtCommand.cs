@@ -52,9 +52,10 @@ internal static class RtCommand
             using var folder = OutputFolder.Open(parse.GetValue(outDir)!);
             var run = IntervalProgress.Run(writer, "Real-time intervals", (progress, started) =>
                 RealTimeRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market)!, parse.GetValue(dayAhead)!, options, parse.GetValue(minutes), parse.GetValue(emergency), parse.GetValue(hourAhead), parse.GetValue(activityRule), progress, started));
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             Write(folder.Path, run);
             folder.Commit();
-            Print(run, writer);
+            Print(run, writer, watch.Elapsed.TotalSeconds);
             return CommandRunner.Success;
         });
         return command;
@@ -212,7 +213,7 @@ internal static class RtCommand
         }
     }
 
-    private static void Print(RealTimeRun run, TextWriter writer)
+    private static void Print(RealTimeRun run, TextWriter writer, double writeSeconds)
     {
         var console = Consoles.For(writer);
         var results = run.Intervals.Select(i => i.Result).ToList();
@@ -233,7 +234,7 @@ internal static class RtCommand
             Row("Hour-ahead iteration", $"{ha.Intervals.Count} interval(s){(ha.ActivityRule ? $", activity rule kept the day ahead in {ha.Choices.Count(c => !c.KeptHourAhead)}" : string.Empty)}");
         }
 
-        Row("Time, s", run.Seconds.ToString("0.000", CultureInfo.InvariantCulture));
+        Row("Time: read, clear, settle, write (s)", string.Create(CultureInfo.InvariantCulture, $"{run.Stages.Read:0.000}, {run.Stages.Clear:0.000}, {run.Stages.Settle:0.000}, {writeSeconds:0.000}"));
         console.Write(table);
 
         var nets = new Table().Title("Two-settlement statements, $ (> 0 paid to the participant, < 0 paid by it)");

@@ -53,8 +53,9 @@ public sealed class RealTimeRun
         MarketFolderReader.CapsFile,
     };
 
-    private RealTimeRun(CompiledNetwork compiled, DayAheadOutput dayAhead, HourAheadIteration? hourAhead, IReadOnlyList<RealTimeOutcome> intervals, double minutes, bool emergency, double seconds)
+    private RealTimeRun(CompiledNetwork compiled, DayAheadOutput dayAhead, HourAheadIteration? hourAhead, IReadOnlyList<RealTimeOutcome> intervals, double minutes, bool emergency, double seconds, StageSeconds stages)
     {
+        Stages = stages;
         Compiled = compiled;
         DayAhead = dayAhead;
         HourAhead = hourAhead;
@@ -80,6 +81,15 @@ public sealed class RealTimeRun
     public bool Emergency { get; }
 
     public double Seconds { get; }
+
+    /// <summary>Where the time went: reading (day-ahead output, case, folders, composing), clearing, settling.</summary>
+    public StageSeconds Stages { get; }
+
+    /// <summary>Seconds spent per stage, summed over the iterations (hour ahead and real time).</summary>
+    public sealed record StageSeconds(double Read, double Clear, double Settle)
+    {
+        public static StageSeconds operator +(StageSeconds a, StageSeconds b) => new(a.Read + b.Read, a.Clear + b.Clear, a.Settle + b.Settle);
+    }
 
     /// <param name="intervalMinutes">Real-time interval length; null: the day-ahead run's.</param>
     public static RealTimeRun Execute(string casePath, string realTimeDirectory, string dayAheadDirectory, ClearingOptions options, double? intervalMinutes, bool emergency, IProgress<int>? progress = null, Action<int>? started = null) =>
@@ -113,20 +123,22 @@ public sealed class RealTimeRun
         var daMarket = dayAhead.MarketSnapshot is null ? null : MarketFolderReader.ReadIntervals(dayAhead.MarketSnapshot, compiled.Network, powerCase);
         using var shiftFactors = new ShiftFactors(compiled.Network, new KluSolver());
         var iteration = new Iteration(dayAhead, daMarket, powerCase, compiled, shiftFactors, options, emergency);
+        var stages = new StageSeconds(watch.Elapsed.TotalSeconds, 0, 0);
 
         HourAheadIteration? hourAhead = null;
         var position = dayAhead.Position;
         if (hourAheadDirectory is not null)
         {
             // The hour ahead: intervals of the day-ahead length, each settled against the day ahead (R4).
-            var (outcomes, read) = iteration.Clear(hourAheadDirectory, position, position.IntervalMinutes, RealTimeSettlement.HourAheadMarket, null, null);
+            var (outcomes, read, seconds) = iteration.Clear(hourAheadDirectory, position, position.IntervalMinutes, RealTimeSettlement.HourAheadMarket, null, null);
+            stages += seconds;
             var choices = outcomes.Select(o => Choose(o, read.Market[o.Interval], dayAhead, activityRule)).ToList();
             hourAhead = new HourAheadIteration(outcomes, choices, activityRule);
             position = Kept(position, hourAhead);
         }
 
-        var (intervals, _) = iteration.Clear(realTimeDirectory, position, minutes, RealTimeSettlement.RealTimeMarket, progress, started);
-        return new RealTimeRun(compiled, dayAhead, hourAhead, intervals, minutes, emergency, watch.Elapsed.TotalSeconds);
+        var (intervals, _, realTimeSeconds) = iteration.Clear(realTimeDirectory, position, minutes, RealTimeSettlement.RealTimeMarket, progress, started);
+        return new RealTimeRun(compiled, dayAhead, hourAhead, intervals, minutes, emergency, watch.Elapsed.TotalSeconds, stages + realTimeSeconds);
     }
 
     /// <summary>
@@ -179,8 +191,9 @@ public sealed class RealTimeRun
     private sealed record Iteration(DayAheadOutput DayAhead, MarketIntervals? DayAheadMarket, PowerCase PowerCase, CompiledNetwork Compiled, ShiftFactors ShiftFactors, ClearingOptions Options, bool Emergency)
     {
         /// <summary>Clears and settles every interval of <paramref name="directory"/> against <paramref name="position"/>.</summary>
-        public (IReadOnlyList<RealTimeOutcome> Outcomes, MarketFolderRead Read) Clear(string directory, DayAheadPosition position, double minutes, string market, IProgress<int>? progress, Action<int>? started)
+        public (IReadOnlyList<RealTimeOutcome> Outcomes, MarketFolderRead Read, StageSeconds Seconds) Clear(string directory, DayAheadPosition position, double minutes, string market, IProgress<int>? progress, Action<int>? started)
         {
+            var watch = Stopwatch.StartNew();
             var network = Compiled.Network;
             var daMarket = DayAheadMarket;
             List<MarketLayer> layers = [new MarketLayer(directory)];
@@ -216,15 +229,19 @@ public sealed class RealTimeRun
 
             var inputs = new MarketIntervals(composed.Select(c => c.Input).ToList(), read.Market.SecurityVaries);
             var securityOf = SecurityModels.For(network, ShiftFactors, inputs);
+            var readSeconds = watch.Elapsed.TotalSeconds;
+            watch.Restart();
             started?.Invoke(count);
             var results = IntervalClearing.Clear(securityOf, inputs, new ClpSolver(), Options, progress);
+            var clearSeconds = watch.Elapsed.TotalSeconds;
+            watch.Restart();
             var outcomes = new List<RealTimeOutcome>(count);
             for (var k = 1; k <= count; k++)
             {
                 outcomes.Add(Settle(k, position.IntervalOf(k, minutes), network, read, composed[k - 1], results[k - 1], position, minutes / 60.0, Compiled, market));
             }
 
-            return (outcomes, read);
+            return (outcomes, read, new StageSeconds(readSeconds, clearSeconds, watch.Elapsed.TotalSeconds));
         }
     }
 

@@ -104,6 +104,8 @@ public static class DayAheadWriter
             json.WriteBoolean("prices_unique", results.All(r => r.PricesUnique));
             json.WriteNumber("interval_count", results.Count);
             json.WriteNumber("rounds", results.Sum(r => r.Rounds));
+            json.WriteNumber("solver_iterations", results.Sum(r => r.SolverIterations));
+            json.WriteNumber("warm_started_intervals", results.Count(r => r.WarmStarted));
             json.WriteStartObject("constraints_added");
             foreach (var (kind, count) in results.SelectMany(r => r.ConstraintsAdded).GroupBy(p => p.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Max(p => p.Value))))
             {
@@ -172,6 +174,8 @@ public static class DayAheadWriter
         json.WriteString("reference", result.Reference);
         json.WriteBoolean("prices_unique", result.PricesUnique);
         json.WriteNumber("rounds", result.Rounds);
+        json.WriteNumber("solver_iterations", result.SolverIterations);
+        json.WriteBoolean("warm_started", result.WarmStarted);
         json.WriteStartObject("constraints_added");
         foreach (var (kind, count) in result.ConstraintsAdded)
         {

@@ -64,16 +64,19 @@ public static class DayAheadMarket
         double solveSeconds = 0, checkSeconds = 0;
         var watch = Stopwatch.StartNew();
         using var model = new ReloadableModel(solver, problem.Problem, options.LpOptions);
+        var warmStarted = false;
         if (warm is not null)
         {
             problem.AddConstraints(model, warm.Constraints.Where(k => !problem.Contains(k)).ToList());
             if (warm.Basis is { } basis && basis.Columns.Length == model.ColumnCount && basis.Rows.Length == model.RowCount)
             {
                 model.SetBasis(basis.Columns, basis.Rows);
+                warmStarted = true;
             }
         }
 
         var solution = Solve(model);
+        var iterations = solution.Iterations;
         solveSeconds += watch.Elapsed.TotalSeconds;
         var rounds = 1;
         var notes = new List<string>(security.Notes);
@@ -107,6 +110,7 @@ public static class DayAheadMarket
                 watch.Restart();
                 model.Reload();
                 solution = Solve(model);
+                iterations += solution.Iterations;
                 solveSeconds += watch.Elapsed.TotalSeconds;
                 rounds++;
                 continue;
@@ -120,6 +124,7 @@ public static class DayAheadMarket
             watch.Restart();
             problem.AddConstraints(model, fresh.Select(v => v.Key).ToList());
             solution = Solve(model);
+            iterations += solution.Iterations;
             solveSeconds += watch.Elapsed.TotalSeconds;
             rounds++;
         }
@@ -142,6 +147,8 @@ public static class DayAheadMarket
             Rounds = rounds,
             Timings = new ClearingTimings(buildSeconds, solveSeconds, checkSeconds, pricingSeconds, total.Elapsed.TotalSeconds),
             Solver = solver.Name,
+            SolverIterations = iterations,
+            WarmStarted = warmStarted,
         }, problem.Problem, solution, next);
     }
 

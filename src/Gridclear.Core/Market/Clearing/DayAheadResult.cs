@@ -32,6 +32,12 @@ public sealed record DayAheadResult(
     /// <summary>Reserve prices and awards (reserve_requirements.csv / reserve_offers.csv), or null without reserves.
     /// <see cref="Objective"/> then includes reserve offers less the value of the requirements bought.</summary>
     public ReserveResult? Reserves { get; init; }
+
+    /// <summary>Simplex (or barrier) iterations over every solve of the clearing: how much work the solver did.</summary>
+    public int SolverIterations { get; init; }
+
+    /// <summary>True when the first solve started from an earlier interval's final basis (IntervalClearing).</summary>
+    public bool WarmStarted { get; init; }
 }
 
 /// <summary>Where the time went, seconds.</summary>
