@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Gridclear.Designs.Comparison;
+using Gridclear.Designs.Px;
 using Gridclear.Flows;
 using Gridclear.IO.Comparison;
 using Gridclear.IO.Market;
@@ -90,8 +91,9 @@ public sealed class ComparisonRun
             {
                 outcomes.Add(design switch
                 {
-                    MarketDesign.Nodal => Settled(design, k, physical, _ => Election.Nodal, everyoneZonal: false),
-                    MarketDesign.Zonal => Settled(design, k, physical, options.AllZonal ? _ => Election.Zonal : null, options.AllZonal),
+                    MarketDesign.Nodal => Settled(design, k, physical, Elect(Election.Nodal), everyoneZonal: false),
+                    MarketDesign.Zonal => Settled(design, k, physical, options.AllZonal ? Elect(Election.Zonal) : null, options.AllZonal),
+                    MarketDesign.Px => Settled(design, k, physical, nodal => PxSettlement.Apply(Elect(Election.Nodal)(nodal), securityOf(k), physical), everyoneZonal: true),
                     _ => throw new InvalidInputException("--designs", null, $"design '{MarketDesigns.Name(design)}' is not available in this build"),
                 });
             }
@@ -99,27 +101,33 @@ public sealed class ComparisonRun
             tally.Add(k, outcomes);
             progress?.Report(++done);
 
-            DesignInterval Settled(MarketDesign design, int interval, DayAheadResult result, Func<Resource, Election>? elect, bool everyoneZonal)
+            DesignInterval Settled(MarketDesign design, int interval, DayAheadResult result, Func<SettlementInput, SettlementInput>? rules, bool everyoneZonal)
             {
-                var outcome = DayAheadRun.Settle(interval, network, powerCase, compiled, input, result, marketDirectory, hours, options.Date, elect);
+                var outcome = DayAheadRun.Settle(interval, network, powerCase, compiled, input, result, marketDirectory, hours, options.Date, rules);
                 var settlement = outcome.Settlement!;
-                return DesignMeasurement.Measure(design, interval, result, result.Objective, settlement, outcome.Ftrs, LoadPrices(network, input, result, settlement, elect, everyoneZonal), hours);
+                var usage = -settlement.Lines.Where(l => l.Charge == PxSettlement.Charge).Sum(l => l.Amount);
+                var loadPrices = LoadPrices(network, input, result, settlement, everyoneZonal);
+                return DesignMeasurement.Measure(design, interval, result, result.Objective, settlement, outcome.Ftrs, loadPrices, hours, usageCharges: usage);
             }
         }
 
         return new ComparisonRun(powerCase, compiled, tally, notes, watch.Elapsed.TotalSeconds);
     }
 
+    /// <summary>Settles every resource under one election, whatever it elected.</summary>
+    private static Func<SettlementInput, SettlementInput> Elect(Election election) =>
+        input => input with { Resources = [.. input.Resources.Select(r => r with { Settlement = election })] };
+
     /// <summary>
     /// The price a load at each bus pays: the zonal load price of its zone where the loads there settle zonally (all
-    /// of them when <paramref name="everyoneZonal"/>, else where a load resource there elects it under
-    /// <paramref name="elect"/> or its own election), the bus LMP elsewhere.
+    /// of them when <paramref name="everyoneZonal"/>, else where a load resource there elected it), the bus LMP
+    /// elsewhere.
     /// </summary>
-    private static Dictionary<int, double> LoadPrices(Network.Network network, MarketInput input, DayAheadResult result, SettlementResult settlement, Func<Resource, Election>? elect, bool everyoneZonal)
+    private static Dictionary<int, double> LoadPrices(Network.Network network, MarketInput input, DayAheadResult result, SettlementResult settlement, bool everyoneZonal)
     {
         var zones = input.ZonesOf(network);
         var zonalByBus = HubPrices.ZonalLoadPriceByBus(zones, settlement.ZonalPrices);
-        var zonalLoadBuses = (input.Resources ?? []).Where(r => r.Kind == ResourceKind.Load && (elect?.Invoke(r) ?? r.Settlement) == Election.Zonal)
+        var zonalLoadBuses = everyoneZonal ? [] : (input.Resources ?? []).Where(r => r.Kind == ResourceKind.Load && r.Settlement == Election.Zonal)
             .Select(r => r.Bus).ToHashSet();
         return result.Prices.ToDictionary(
             p => p.Bus,

@@ -144,9 +144,9 @@ public sealed class DayAheadRun
     }
 
     /// <summary>Settles one cleared interval (with a market folder), its FTRs and hubs.</summary>
-    /// <param name="elect">When given, the election each resource settles under instead of its own (a design
-    /// comparison settles one clearing under several designs).</param>
-    public static IntervalOutcome Settle(int interval, Network.Network network, PowerCase powerCase, CompiledNetwork compiled, MarketInput input, DayAheadResult result, string? marketDirectory, double hours, DateOnly? ftrDay, Func<Resource, Election>? elect = null)
+    /// <param name="design">When given, rewrites what the settlement prices before anything is settled: a design
+    /// comparison settles one clearing under several designs (other elections, other prices, extra lines).</param>
+    public static IntervalOutcome Settle(int interval, Network.Network network, PowerCase powerCase, CompiledNetwork compiled, MarketInput input, DayAheadResult result, string? marketDirectory, double hours, DateOnly? ftrDay, Func<SettlementInput, SettlementInput>? design = null)
     {
         if (powerCase.SkippedFields?.Contains("dcline") == true)
         {
@@ -161,9 +161,9 @@ public sealed class DayAheadRun
         {
             // Zonally settled FTRs (F10) use the zonal load prices the settlement computes from the same outcome.
             var outcome = ClearingOutcome.ToSettlementInput(result, input, network);
-            if (elect is not null)
+            if (design is not null)
             {
-                outcome = outcome with { Resources = [.. outcome.Resources.Select(r => r with { Settlement = elect(r) })] };
+                outcome = design(outcome with { Hours = hours });
             }
 
             var zonal = ZonalPrices.Compute(outcome.BusLmp, outcome.Zones, outcome.Resources, outcome.ResourceMw);
@@ -186,7 +186,7 @@ public sealed class DayAheadRun
             // FTR payments enter the statements as extra lines that balance among themselves (F2, F7).
             var settlementInput = outcome with
             {
-                ExtraLines = ftrs is null ? [] : FtrStatementLines.Of(ftrs),
+                ExtraLines = ftrs is null ? outcome.ExtraLines : [.. outcome.ExtraLines, .. FtrStatementLines.Of(ftrs)],
                 Hours = hours,
             };
             settlementInput = settlementInput with

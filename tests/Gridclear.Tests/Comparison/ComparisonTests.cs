@@ -8,6 +8,7 @@ using Gridclear.Cli.Runs;
 using Gridclear.Market;
 using Gridclear.Settlement;
 using Gridclear.Tests.Market;
+using Gridclear.Tests.Support;
 
 namespace Gridclear.Tests.Comparison;
 
@@ -71,17 +72,19 @@ public sealed class ComparisonTests : IDisposable
             files.Remove("interfaces.csv");
             files["network.m"] = Unlimited(files["network.m"]);
         });
-        var (code, _, error) = Run("compare", "--case", Path.Combine(market, "network.m"), "--market", market, "--designs", "nodal,zonal", "--all-zonal", "--out", Out("free"));
+        var (code, _, error) = Run("compare", "--case", Path.Combine(market, "network.m"), "--market", market, "--designs", "nodal,zonal,px", "--all-zonal", "--out", Out("free"));
         Assert.True(code == 0, error);
 
         var rows = Comparison(Out("free"));
         foreach (var q in new[] { "production_cost", "as_bid_cost", "load_payments", "generator_revenue", "congestion_rent", "uplift" })
         {
             Assert.Equal(rows[("nodal", q)], rows[("zonal", q)]);
+            Assert.Equal(rows[("nodal", q)], rows[("px", q)]);
         }
 
         Assert.Equal(0m, rows[("nodal", "price_spread")]);
         Assert.Equal(0m, rows[("zonal", "price_spread")]);
+        Assert.Equal(0m, rows[("px", "usage_charges")]);
         Assert.All(Rows(Out("free"), "participants.csv").Where(r => r[0] == "zonal"), r => Assert.Equal("0.00", r[3]));
     }
 
@@ -113,6 +116,33 @@ public sealed class ComparisonTests : IDisposable
         var perInterval = Rows(Out("whole"), "intervals.csv").Where(r => r[0] == "nodal" && r[2] == "congestion_rent").ToList();
         Assert.Equal(5, perInterval.Count);
         Assert.Equal(perInterval.Sum(r => decimal.Parse(r[3], CultureInfo.InvariantCulture)), Comparison(Out("whole"))[("nodal", "congestion_rent")]);
+    }
+
+    /// <summary>
+    /// examples/px by hand (README "The Power Exchange's alternative"): N_IMPORT binds alone at μ = 30, so without it
+    /// every bus would price at 40; the PX design settles everyone at 40 and charges the nomogram's users: G1 −4,200,
+    /// S_IN −900, S_CF +600 (4,500 collected). With a nomogram binding alone the usage charges are exactly the nodal
+    /// congestion, so every participant's net is its nodal net, and G1 gets no constrained-off payment (its usage
+    /// charge is what held it back).
+    /// </summary>
+    [Fact]
+    public void ThePxDesignChargesNomogramUsageAndMatchesNodalWhenANomogramBindsAlone()
+    {
+        var px = Path.Combine(TestPaths.RepoRoot, "examples", "px");
+        var (code, _, error) = Run("compare", "--case", Path.Combine(px, "network.m"), "--market", px, "--designs", "nodal,px", "--out", Out("px"));
+        Assert.True(code == 0, error);
+
+        var rows = Comparison(Out("px"));
+        Assert.Equal(4500m, rows[("px", "usage_charges")]);
+        Assert.Equal(4500m, rows[("px", "congestion_rent")]);
+        Assert.Equal(8000m, rows[("px", "generator_revenue")]); // 200 MW at 40, before usage charges
+        Assert.Equal(0m, rows[("px", "uplift")]);
+        Assert.Equal(0m, rows[("px", "price_spread")]);
+        Assert.Equal(30m, rows[("nodal", "price_spread")]);
+        var participants = Rows(Out("px"), "participants.csv");
+        Assert.All(participants.Where(r => r[0] == "px"), r => Assert.Equal("0.00", r[3]));
+        Assert.Equal(0m, participants.Where(r => r[0] == "px").Sum(r => decimal.Parse(r[2], CultureInfo.InvariantCulture)));
+        Assert.Equal("1400.00", participants.Single(r => r[0] == "px" && r[1] == "Alpha")[2]);
     }
 
     [Theory]
