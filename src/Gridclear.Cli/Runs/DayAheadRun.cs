@@ -109,6 +109,7 @@ public sealed class DayAheadRun
         var market = marketDirectory is null ? MarketIntervals.Single(MarketInput.Empty) : MarketFolderReader.ReadIntervals(marketDirectory, network, powerCase);
         // Existing contracts (X4): read with the rest, so a bad etc.csv stops the run before anything is cleared.
         var etc = EtcFiles.ReadIfPresent(marketDirectory, network, powerCase, market[1].Interfaces);
+        var cfds = marketDirectory is null ? [] : CfdFileReader.Read(marketDirectory, network, market[1]);
         var readSeconds = watch.Elapsed.TotalSeconds;
 
         watch.Restart();
@@ -123,7 +124,7 @@ public sealed class DayAheadRun
         var intervals = new List<IntervalOutcome>(market.Count);
         for (var k = 1; k <= market.Count; k++)
         {
-            var outcome = Settle(k, network, powerCase, compiled, market[k], results[k - 1], marketDirectory, hours, ftrDay);
+            var outcome = Settle(k, network, powerCase, compiled, market[k], results[k - 1], marketDirectory, hours, ftrDay, cfds: cfds);
             if (marketDirectory is not null && market[k].Nomograms.Count > 0)
             {
                 outcome = outcome with { NomogramCharges = NomogramUsageCharges.Compute(securityOf(k), outcome.Result, market[k].Resources, hours) };
@@ -146,7 +147,7 @@ public sealed class DayAheadRun
     /// <summary>Settles one cleared interval (with a market folder), its FTRs and hubs.</summary>
     /// <param name="design">When given, rewrites what the settlement prices before anything is settled: a design
     /// comparison settles one clearing under several designs (other elections, other prices, extra lines).</param>
-    public static IntervalOutcome Settle(int interval, Network.Network network, PowerCase powerCase, CompiledNetwork compiled, MarketInput input, DayAheadResult result, string? marketDirectory, double hours, DateOnly? ftrDay, Func<SettlementInput, SettlementInput>? design = null)
+    public static IntervalOutcome Settle(int interval, Network.Network network, PowerCase powerCase, CompiledNetwork compiled, MarketInput input, DayAheadResult result, string? marketDirectory, double hours, DateOnly? ftrDay, Func<SettlementInput, SettlementInput>? design = null, IReadOnlyList<Cfd>? cfds = null)
     {
         if (powerCase.SkippedFields?.Contains("dcline") == true)
         {
@@ -195,8 +196,19 @@ public sealed class DayAheadRun
                     ? [.. settlementInput.ExtraLines, .. ReserveSettlement.Lines(reserves, settlementInput, input.Reserves)]
                     : settlementInput.ExtraLines,
             };
+
+            // Mitigation instruments (M2) settle at this interval's day-ahead bus, hub or zone price, holder against
+            // counterparty: their lines sum to zero among themselves.
+            hubs = HubPrices.Compute(outcome.BusLmp, input.Hubs, HubPrices.ZonalLoadPriceByBus(outcome.Zones, zonal));
+            if (cfds is { Count: > 0 })
+            {
+                settlementInput = settlementInput with
+                {
+                    ExtraLines = [.. settlementInput.ExtraLines, .. CfdSettlement.Lines(cfds, CfdFileReader.Prices(outcome.BusLmp, hubs, zonal), interval, hours, ftrDay)],
+                };
+            }
+
             settlement = DayAheadSettlement.Settle(settlementInput);
-            hubs = HubPrices.Compute(outcome.BusLmp, input.Hubs, HubPrices.ZonalLoadPriceByBus(outcome.Zones, settlement.ZonalPrices));
         }
 
         return new IntervalOutcome(interval, input, result, settlement, hubs, ftrs);
