@@ -43,6 +43,7 @@ internal static class FtrAuctionCommand
             }
 
             var period = Period(parse.GetValue(termStart), parse.GetValue(termEnd));
+            var owners = OwnersFileReader.Read(parse.GetValue(market));
             using var folder = OutputFolder.Open(parse.GetValue(outDir)!);
             var run = FtrAuctionRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), parse.GetValue(bids)!, parse.GetValue(arrs), new FtrAuctionOptions(ReleaseShare: share, Trace: Environment.GetEnvironmentVariable("GRIDCLEAR_TRACE") == "1" ? line => Console.Error.WriteLine(line) : null), period);
             FtrAuctionWriter.Write(folder.Path, run.Network, run.Result, run.Outstanding, run.Arrs, new Dictionary<string, object?>
@@ -57,6 +58,12 @@ internal static class FtrAuctionCommand
                 ["library_version"] = Flows.TopologyVersion.Of(run.Network),
                 ["seconds"] = new Dictionary<string, double> { ["read"] = Math.Round(run.ReadSeconds, 3), ["model"] = Math.Round(run.ModelSeconds, 3), ["clear"] = Math.Round(run.ClearSeconds, 3) },
             });
+            if (owners.Count > 0)
+            {
+                // M4: the option proceeds are credited against the transmission access charge, by owner share.
+                OwnersFileReader.WriteCredits(folder.Path, AccessChargeCredit.Allocate(AccessChargeCredit.OptionProceeds(run.Result), owners));
+            }
+
             folder.Commit();
             Print(run, output ?? Console.Out);
             return CommandRunner.Success;
