@@ -11,14 +11,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 pids=()
 for i in $(seq 1 "$n"); do
-  ./gridclear compare "$@" --shard "$i/$n" --out "$work/shard-$i" > "$work/shard-$i.log" 2>&1 &
+  ./gridclear compare "$@" --shard "$i/$n" --out "$work/shard-$i" > "$work/log-$i.txt" 2>&1 &
   pids+=($!)
 done
 status=0
 for i in "${!pids[@]}"; do
   if ! wait "${pids[$i]}"; then
-    echo "shard $((i + 1))/$n failed:" >&2; cat "$work/shard-$((i + 1)).log" >&2; status=1
+    echo "shard $((i + 1))/$n failed:" >&2; cat "$work/log-$((i + 1)).txt" >&2; status=1
   fi
 done
 [ "$status" -eq 0 ] || exit "$status"
-./gridclear merge --out "$out" "$work"/shard-*
+./gridclear merge --out "$out" $(for i in $(seq 1 "$n"); do echo "$work/shard-$i"; done)

@@ -22,6 +22,7 @@ internal static class MergeCommand
         command.SetAction(parse =>
         {
             var writer = output ?? Console.Out;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             using var folder = OutputFolder.Open(parse.GetValue(outDir)!);
             var read = parse.GetValue(shards)!.Select(dir => (Dir: dir, Shard: ComparisonFiles.ReadShard(dir))).ToList();
             var first = read[0];
@@ -67,7 +68,7 @@ internal static class MergeCommand
             var (about, map) = ShardExtras.Read(ordered[0].Dir);
             CompareCommand.WriteResult(folder.Path, result, notes, about, map);
             folder.Commit();
-            CompareCommand.Print(result, writer, 0);
+            CompareCommand.Print(result, writer, watch.Elapsed.TotalSeconds);
             return CommandRunner.Success;
         });
         return command;
