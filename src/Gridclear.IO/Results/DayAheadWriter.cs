@@ -16,6 +16,7 @@ public static class DayAheadWriter
     public const string SchedulesHeader = "schedule,participant,bus,submitted_mw,mw,cost";
     public const string ReservePricesHeader = "product,zone,price,cleared_mw,supplier_price,self_mw";
     public const string ReserveAwardsHeader = "resource,product,zone,mw,price,bus,cost";
+    public const string UnservedHeader = "bus,unserved_mw,surplus_mw,lmp";
 
     public static void Write(string directory, DayAheadResult result, IReadOnlyDictionary<string, object?>? extraSummary = null)
     {
@@ -41,6 +42,11 @@ public static class DayAheadWriter
             IntervalCsv.Write(Path.Combine(directory, "reserve_prices.csv"), ReservePricesHeader, results.Select(ReservePriceRows).ToList());
             IntervalCsv.Write(Path.Combine(directory, "reserve_awards.csv"), ReserveAwardsHeader, results.Select(ReserveAwardRows).ToList());
         }
+
+        if (results.Any(r => r.EnergyRelaxations.Count > 0))
+        {
+            IntervalCsv.Write(Path.Combine(directory, "unserved.csv"), UnservedHeader, results.Select(UnservedRows).ToList());
+        }
     }
 
     public static IEnumerable<string> ReservePriceRows(DayAheadResult result) =>
@@ -62,6 +68,9 @@ public static class DayAheadWriter
     public static IEnumerable<string> ScheduleRows(DayAheadResult result) =>
         result.Schedules.SelectMany(s => s.Legs.Select(l =>
             $"{Text(s.Schedule)},{Text(s.Participant)},{l.Bus},{Number(s.Submitted.Where(x => x.Bus == l.Bus).Sum(x => x.Mw))},{Number(l.Mw)},{Number(s.AdjustmentCost)}"));
+
+    public static IEnumerable<string> UnservedRows(DayAheadResult result) =>
+        result.EnergyRelaxations.Select(r => $"{r.Bus},{Number(r.UnservedMw)},{Number(r.SurplusMw)},{Number(r.Lmp)}");
 
     private static string Kind(ResourceKind kind) => kind == ResourceKind.Generator ? "generator" : "load";
 
@@ -116,6 +125,8 @@ public static class DayAheadWriter
             json.WriteNumber("constraints_added_total", results.Max(r => r.ConstraintsAdded.Values.Sum()));
             json.WriteNumber("binding_constraints", results.Sum(r => r.Constraints.Count(c => c.Kind != ConstraintKind.Balance)));
             json.WriteNumber("relaxed_constraints", results.Sum(r => r.Constraints.Count(c => c.IsRelaxed)));
+            json.WriteNumber("unserved_mwh", results.Sum(r => r.EnergyRelaxations.Sum(e => e.UnservedMw) * hours));
+            json.WriteNumber("surplus_mwh", results.Sum(r => r.EnergyRelaxations.Sum(e => e.SurplusMw) * hours));
             json.WriteNumber("buses", results[0].Prices.Count);
             json.WriteNumber("resources", results[0].Awards.Count);
             if (results[0].Prices.Count > 0)
@@ -186,6 +197,8 @@ public static class DayAheadWriter
         json.WriteNumber("constraints_added_total", result.ConstraintsAdded.Values.Sum());
         json.WriteNumber("binding_constraints", result.Constraints.Count(c => c.Kind != ConstraintKind.Balance));
         json.WriteNumber("relaxed_constraints", result.Constraints.Count(c => c.IsRelaxed));
+        json.WriteNumber("unserved_mw", result.EnergyRelaxations.Sum(r => r.UnservedMw));
+        json.WriteNumber("surplus_mw", result.EnergyRelaxations.Sum(r => r.SurplusMw));
         json.WriteNumber("buses", result.Prices.Count);
         json.WriteNumber("resources", result.Awards.Count);
         if (result.Prices.Count > 0)

@@ -31,15 +31,31 @@ public sealed class DispatchStructureTests
 
         using var shiftFactors = new ShiftFactors(network, new KluSolver());
         var security = new SecurityModel(network, shiftFactors, input.Interfaces, input.Nomograms, input.Contingencies);
-        var problem = new DispatchProblem(security, participation, PenaltyPrices.Default);
+        // A market expected to balance starts with one energy slack pair at the reference bus (bus 4 in case5),
+        // bounded by what the system must withdraw (L2 300 + S1 100) and inject (S1 100 + S2 50 + G1's 10 MW minimum run).
+        var first = new DispatchProblem(security, participation, PenaltyPrices.Default);
+        Assert.False(first.PerBusSlacks);
+        Assert.Equal(
+            [(network.ReferenceBus, 10, 1.0, 400.0), (network.ReferenceBus, 11, -1, 160)],
+            first.EnergySlacks.Select(s => (s.Bus, s.Column, s.Direction, s.Upper)));
+        Assert.Equal(12, first.Problem.ColumnCount);
 
-        // Columns: the 10 decisions and the two balance slacks. Rows: the balance, G1's minimum run (10 MW) and
-        // S1's balanced-adjustment row; no security row before constraint generation.
-        Assert.Equal(12, problem.Problem.ColumnCount);
+        var problem = new DispatchProblem(security, participation, PenaltyPrices.Default, perBus: true);
+        Assert.True(problem.PerBusSlacks);
+
+        // Columns: the 10 decisions and one energy slack per bus that must inject or withdraw: surplus at bus 1
+        // (S1's 100 MW injection and G1's 10 MW minimum run) and bus 3 (S2's 50 MW), unserved energy at bus 4 (L2's
+        // 300 MW) and bus 5 (S1's 100 MW withdrawal); none at bus 2, where L1 only bids. Rows: the balance, G1's
+        // minimum run (10 MW) and S1's balanced-adjustment row; no security row before constraint generation.
+        Assert.Equal(14, problem.Problem.ColumnCount);
         Assert.Equal(3, problem.Problem.RowCount);
         Assert.Equal(2, problem.SideRows.Count);
         Assert.Empty(problem.Added);
-        Assert.Equal([10, 11], new[] { problem.ShortColumn, problem.SurplusColumn });
+        Assert.Equal(
+            [(0, 10, -1.0, 110.0), (2, 11, -1, 50), (3, 12, 1, 300), (4, 13, 1, 100)],
+            problem.EnergySlacks.Select(s => (s.Bus, s.Column, s.Direction, s.Upper)));
+        Assert.All(problem.EnergySlacks, s => Assert.Equal(PenaltyPrices.Default.Balance, problem.Problem.Cost[s.Column]));
+        Assert.All(problem.EnergySlacks, s => Assert.Equal(s.Upper, problem.Problem.ColumnUpper[s.Column]));
         Assert.Equal(0, problem.BalanceRow);
         Assert.False(problem.Problem.IsQuadratic);
 
@@ -53,7 +69,7 @@ public sealed class DispatchStructureTests
         ];
         using var model = new ClpSolver().Load(problem.Problem, LpOptions.Default);
         problem.AddConstraints(model, keys);
-        Assert.Equal(12 + (2 * keys.Length), problem.Problem.ColumnCount);
+        Assert.Equal(14 + (2 * keys.Length), problem.Problem.ColumnCount);
         Assert.Equal(3 + keys.Length, problem.Problem.RowCount);
         Assert.Equal(problem.Problem.ColumnCount, model.ColumnCount);
         Assert.Equal(problem.Problem.RowCount, model.RowCount);
@@ -73,6 +89,13 @@ public sealed class DispatchStructureTests
         var g1Bus = participation.Columns[g1Step].Injections[0].Bus;
         var k = Array.IndexOf(branchRow.Columns, g1Step);
         Assert.Equal(shiftFactors.Row(0)[g1Bus], k >= 0 ? branchRow.Values[k] : 0, 1e-12);
+
+        // An energy slack enters a branch row with its bus's shift factor, signed by its direction.
+        foreach (var slack in problem.EnergySlacks)
+        {
+            var at = Array.IndexOf(branchRow.Columns, slack.Column);
+            Assert.Equal(shiftFactors.Row(0)[slack.Bus] * slack.Direction, at >= 0 ? branchRow.Values[at] : 0, 1e-12);
+        }
     }
 
     /// <summary>A case with no market folder: one column per polynomial generator, one per segment of a pwl cost's

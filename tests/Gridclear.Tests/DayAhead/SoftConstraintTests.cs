@@ -28,6 +28,14 @@ public sealed class SoftConstraintTests
 
         // Unserved energy sets the price: every bus at the penalty (no line binds).
         Assert.All(run.Rows("lmp.csv"), row => Assert.Equal(10_000, Number(row.Split(',')[1]), 1e-6));
+
+        // It is shed where the load is (bus 3), listed in unserved.csv and summary.json; L3 is awarded what it is served.
+        var shed = Assert.Single(run.Rows("unserved.csv")).Split(',');
+        Assert.Equal("3", shed[0]);
+        Assert.Equal(50, Number(shed[1]), SlackMw);
+        Assert.Equal(0, Number(shed[2]));
+        Assert.Equal(50, run.Summary().GetProperty("unserved_mw").GetDouble(), SlackMw);
+        Assert.Equal(100, Number(Assert.Single(run.Rows("dispatch.csv"), r => r.StartsWith("L3,", StringComparison.Ordinal)).Split(',')[2]), SlackMw);
     }
 
     [Fact]

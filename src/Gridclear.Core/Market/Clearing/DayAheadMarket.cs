@@ -18,6 +18,9 @@ public static class DayAheadMarket
     /// <summary>A shadow price below this ($/MWh) is noise from an interior-point (QP) solve, not a binding constraint.</summary>
     private const double DualTolerance = 1e-5;
 
+    /// <summary>A bus price within this share of the energy penalty of it counts as at it (solver tolerance on duals).</summary>
+    private const double PriceTolerance = 1e-7;
+
     /// <summary>A decision this far (MW) inside its bounds is marginal; a barrier never lands exactly on a bound.</summary>
     private const double MarginalTolerance = 1e-6;
 
@@ -56,100 +59,194 @@ public static class DayAheadMarket
         var n = network.BusCount;
         var penalties = options.PenaltyPrices;
         var participation = Participation.Build(network, input, penalties);
-        var problem = new DispatchProblem(security, participation, penalties, options.Losses == LossModel.Marginal);
-        var losses = options.Losses == LossModel.Marginal ? new MarginalLosses(security, problem) : null;
-        var reserves = ReserveProblem.Add(problem, participation, input);
-        var buildSeconds = total.Elapsed.TotalSeconds;
-
-        double solveSeconds = 0, checkSeconds = 0;
-        var watch = Stopwatch.StartNew();
-        using var model = new ReloadableModel(solver, problem.Problem, options.LpOptions);
-        var warmStarted = false;
-        if (warm is not null)
-        {
-            problem.AddConstraints(model, warm.Constraints.Where(k => !problem.Contains(k)).ToList());
-            if (warm.Basis is { } basis && basis.Columns.Length == model.ColumnCount && basis.Rows.Length == model.RowCount)
-            {
-                model.SetBasis(basis.Columns, basis.Rows);
-                warmStarted = true;
-            }
-        }
-
-        var solution = Solve(model);
-        var iterations = solution.Iterations;
-        solveSeconds += watch.Elapsed.TotalSeconds;
-        var rounds = 1;
+        var marginal = options.Losses == LossModel.Marginal;
         var notes = new List<string>(security.Notes);
         var injections = new double[n];
         var flows = new double[network.BranchCount];
-        var violations = new List<ConstraintViolation>();
-        while (true)
+        double solveSeconds = 0, checkSeconds = 0;
+        var rounds = 0;
+        var iterations = 0;
+        var warmStarted = false;
+
+        // A market expected to balance clears first with one energy slack pair at the reference bus (cheap: no extra
+        // entries in the security rows); if it leaves energy unserved or spilled, or a bus that must withdraw prices
+        // above the penalty (or one that must inject below minus the penalty), shedding there would pay: clear again
+        // with a slack at every such bus, starting from the security rows the first pass found.
+        var problem = new DispatchProblem(security, participation, penalties, marginal);
+        var losses = marginal ? new MarginalLosses(security, problem) : null;
+        var reserves = ReserveProblem.Add(problem, participation, input);
+        var buildSeconds = total.Elapsed.TotalSeconds;
+        var (model, solution) = Generate(problem, losses, warm?.Constraints ?? [], warm?.Basis);
+        try
         {
-            watch.Restart();
-            problem.Injections(solution.Primal, injections);
-            violations.Clear();
-            security.FindViolations(injections, options.Tolerance, flows, violations);
-            // One row per monitored element a round: the worst of its contingencies. The others often clear
-            // once that one binds, and each added dense row costs solve time.
-            var fresh = violations.Where(v => !problem.Contains(v.Key))
-                .GroupBy(v => (v.Key.Kind, v.Key.Element))
-                .Select(g => g.MaxBy(v => v.Excess))
-                .OrderByDescending(v => v.Excess)
-                .Take(options.MaxAddedPerRound)
-                .ToList();
-            checkSeconds += watch.Elapsed.TotalSeconds;
-            if (fresh.Count == 0)
+            if (!problem.PerBusSlacks && NeedsPerBusSlacks(security, participation, problem, solution, losses, options))
             {
-                // Secure at these losses: done, unless the loss linearisation moves (then re-solve and re-check).
-                if (losses is null || losses.Update(solution, injections, flows))
+                var found = problem.Added.Select(a => a.Key).ToList();
+                model.Dispose();
+                problem = new DispatchProblem(security, participation, penalties, marginal, perBus: true);
+                losses = marginal ? new MarginalLosses(security, problem) : null;
+                reserves = ReserveProblem.Add(problem, participation, input);
+                (model, solution) = Generate(problem, losses, found, null);
+            }
+
+            var watch = Stopwatch.StartNew();
+            if (losses is { Converged: false })
+            {
+                notes.Add($"losses did not converge in {MarginalLosses.MaxIterations} linearisations: L = {losses.LossMw:0.######} MW at the flows, {losses.BalanceLossMw:0.######} MW in the balance");
+            }
+
+            var result = Price(security, participation, problem, solution, injections, flows, options, notes, losses);
+            var pricingSeconds = watch.Elapsed.TotalSeconds;
+            var next = new WarmStart(problem.Added.Select(a => a.Key).ToList(), model.GetBasis());
+            var reserveResult = reserves?.Result(participation, solution);
+            result = PriceCapping.Apply(result with { Reserves = reserveResult }, input.Caps);
+            return (result with
+            {
+                Objective = result.Objective + (reserveResult is null ? 0 : reserveResult.OfferCost - reserveResult.DemandValue),
+                Losses = losses?.Summary(),
+                Rounds = rounds,
+                Timings = new ClearingTimings(buildSeconds, solveSeconds, checkSeconds, pricingSeconds, total.Elapsed.TotalSeconds),
+                Solver = solver.Name,
+                SolverIterations = iterations,
+                WarmStarted = warmStarted,
+            }, problem.Problem, solution, next);
+        }
+        finally
+        {
+            model.Dispose();
+        }
+
+        // Constraint generation (and the marginal-loss iteration) on one problem, from the security rows in start and,
+        // when the model has its shape, the basis an earlier interval ended on. Leaves injections and flows at the
+        // solution's.
+        (ReloadableModel Model, LpSolution Solution) Generate(
+            DispatchProblem problem, MarginalLosses? losses, IReadOnlyList<ConstraintKey> start, (BasisStatus[] Columns, BasisStatus[] Rows)? basis)
+        {
+            var watch = Stopwatch.StartNew();
+            var model = new ReloadableModel(solver, problem.Problem, options.LpOptions);
+            try
+            {
+                problem.AddConstraints(model, start.Where(k => !problem.Contains(k)).ToList());
+                if (basis is { } b && b.Columns.Length == model.ColumnCount && b.Rows.Length == model.RowCount)
                 {
-                    break;
+                    model.SetBasis(b.Columns, b.Rows);
+                    warmStarted = true;
                 }
 
-                // The linearisation changed the problem's quadratic terms: reload it (a QP re-solve is never warm).
-                watch.Restart();
-                model.Reload();
-                solution = Solve(model);
+                var solution = Solve(model);
                 iterations += solution.Iterations;
                 solveSeconds += watch.Elapsed.TotalSeconds;
                 rounds++;
-                continue;
-            }
+                var violations = new List<ConstraintViolation>();
+                while (true)
+                {
+                    watch.Restart();
+                    problem.Injections(solution.Primal, injections);
+                    violations.Clear();
+                    security.FindViolations(injections, options.Tolerance, flows, violations);
+                    // One row per monitored element a round: the worst of its contingencies. The others often clear
+                    // once that one binds, and each added dense row costs solve time.
+                    var fresh = violations.Where(v => !problem.Contains(v.Key))
+                        .GroupBy(v => (v.Key.Kind, v.Key.Element))
+                        .Select(g => g.MaxBy(v => v.Excess))
+                        .OrderByDescending(v => v.Excess)
+                        .Take(options.MaxAddedPerRound)
+                        .ToList();
+                    checkSeconds += watch.Elapsed.TotalSeconds;
+                    if (fresh.Count == 0)
+                    {
+                        // Secure at these losses: done, unless the loss linearisation moves (then re-solve and re-check).
+                        if (losses is null || losses.Update(solution, injections, flows))
+                        {
+                            return (model, solution);
+                        }
 
-            if (rounds >= options.MaxRounds)
+                        // The linearisation changed the problem's quadratic terms: reload it (a QP re-solve is never warm).
+                        watch.Restart();
+                        model.Reload();
+                        solution = Solve(model);
+                        iterations += solution.Iterations;
+                        solveSeconds += watch.Elapsed.TotalSeconds;
+                        rounds++;
+                        continue;
+                    }
+
+                    if (rounds >= options.MaxRounds)
+                    {
+                        throw new InvalidOperationException($"constraint generation did not converge in {options.MaxRounds} rounds ({fresh.Count} constraints still violated)");
+                    }
+
+                    watch.Restart();
+                    problem.AddConstraints(model, fresh.Select(v => v.Key).ToList());
+                    solution = Solve(model);
+                    iterations += solution.Iterations;
+                    solveSeconds += watch.Elapsed.TotalSeconds;
+                    rounds++;
+                }
+            }
+            catch
             {
-                throw new InvalidOperationException($"constraint generation did not converge in {options.MaxRounds} rounds ({fresh.Count} constraints still violated)");
+                model.Dispose();
+                throw;
             }
+        }
+    }
 
-            watch.Restart();
-            problem.AddConstraints(model, fresh.Select(v => v.Key).ToList());
-            solution = Solve(model);
-            iterations += solution.Iterations;
-            solveSeconds += watch.Elapsed.TotalSeconds;
-            rounds++;
+    /// <summary>
+    /// Whether a clearing with the reference-bus energy slacks must be redone per bus: it left energy unserved or spilled
+    /// (which the reference bus would have pushed through the network), or a per-bus slack would price in — a bus that
+    /// must withdraw priced above the penalty, or one that must inject below minus it. Otherwise the reference-bus
+    /// solution is also optimal with per-bus slacks (they would all sit at 0 with non-negative reduced costs).
+    /// </summary>
+    private static bool NeedsPerBusSlacks(
+        SecurityModel security, Participation participation, DispatchProblem problem, LpSolution solution, MarginalLosses? losses, ClearingOptions options)
+    {
+        var x = solution.Primal;
+        if (problem.EnergyRelaxed(x) > options.Tolerance)
+        {
+            return true;
         }
 
-        watch.Restart();
-        if (losses is { Converged: false })
+        // Bus prices from the duals of the balance, the security rows and the loss linearisation, as Price builds them;
+        // a bus beyond the penalty needs a row with a dual.
+        var n = security.Network.BusCount;
+        var lmp = new double[n];
+        Array.Fill(lmp, solution.RowDual[problem.BalanceRow]);
+        var row = new double[n];
+        foreach (var added in problem.Added)
         {
-            notes.Add($"losses did not converge in {MarginalLosses.MaxIterations} linearisations: L = {losses.LossMw:0.######} MW at the flows, {losses.BalanceLossMw:0.######} MW in the balance");
+            var dual = solution.RowDual[added.Row];
+            if (dual != 0)
+            {
+                security.Coefficients(added.Key, row);
+                for (var i = 0; i < n; i++)
+                {
+                    lmp[i] += dual * row[i];
+                }
+            }
         }
 
-        var result = Price(security, participation, problem, solution, injections, flows, options, notes, losses);
-        var pricingSeconds = watch.Elapsed.TotalSeconds;
-        var next = new WarmStart(problem.Added.Select(a => a.Key).ToList(), model.GetBasis());
-        var reserveResult = reserves?.Result(participation, solution);
-        result = PriceCapping.Apply(result with { Reserves = reserveResult }, input.Caps);
-        return (result with
+        if (losses is { ActiveRow: >= 0 })
         {
-            Objective = result.Objective + (reserveResult is null ? 0 : reserveResult.OfferCost - reserveResult.DemandValue),
-            Losses = losses?.Summary(),
-            Rounds = rounds,
-            Timings = new ClearingTimings(buildSeconds, solveSeconds, checkSeconds, pricingSeconds, total.Elapsed.TotalSeconds),
-            Solver = solver.Name,
-            SolverIterations = iterations,
-            WarmStarted = warmStarted,
-        }, problem.Problem, solution, next);
+            var lossDual = solution.RowDual[losses.ActiveRow];
+            for (var i = 0; i < n; i++)
+            {
+                lmp[i] -= lossDual * losses.Factors[i];
+            }
+        }
+
+        var must = participation.MustInjection();
+        var penalty = options.PenaltyPrices.Balance;
+        var margin = PriceTolerance * Math.Max(1, penalty);
+        for (var i = 0; i < n; i++)
+        {
+            if ((must[i] < 0 && lmp[i] > penalty + margin) || (must[i] > 0 && lmp[i] < -penalty - margin))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static LpSolution Solve(ILpModel model)
@@ -182,7 +279,7 @@ public static class DayAheadMarket
         var row = new double[n];
         var constraints = new List<ConstraintResult>();
         // An interior-point solve leaves slacks at ~1e-8: relaxation counts beyond the flow-check tolerance.
-        var shortfall = x[problem.ShortColumn] + x[problem.SurplusColumn];
+        var shortfall = problem.EnergyRelaxed(x);
         shortfall = shortfall > options.Tolerance ? shortfall : 0;
         var demand = problem.TotalDemand(x);
         constraints.Add(new ConstraintResult("balance", ConstraintKind.Balance, string.Empty, demand, demand, lambda, shortfall, options.PenaltyPrices.Balance));
@@ -245,7 +342,34 @@ public static class DayAheadMarket
             prices[i] = new BusPrice(network.BusIds[i], energy + c + loss, energy, c, loss);
         }
 
-        var (awards, objective) = Awards(participation, x);
+        // Per-bus relaxation of the balance, as the loads and generators there see it.
+        var unserved = new double[n];
+        var surplus = new double[n];
+        var relaxations = new List<EnergyRelaxation>();
+        foreach (var slack in problem.EnergySlacks)
+        {
+            var mw = DispatchProblem.EnergyRelaxed(slack, x);
+            if (mw > options.Tolerance)
+            {
+                (slack.IsUnserved ? unserved : surplus)[slack.Bus] = mw;
+                relaxations.Add(new EnergyRelaxation(network.BusIds[slack.Bus], slack.IsUnserved ? mw : 0, slack.IsUnserved ? 0 : mw, prices[slack.Bus].Lmp));
+            }
+        }
+
+        const int listed = 10;
+        foreach (var r in relaxations.OrderByDescending(r => r.UnservedMw + r.SurplusMw).ThenBy(r => r.Bus).Take(listed))
+        {
+            notes.Add(r.UnservedMw > 0
+                ? $"unserved energy at bus {r.Bus}: {r.UnservedMw:0.######} MW at {options.PenaltyPrices.Balance} $/MWh (bus price {r.Lmp:0.####})"
+                : $"surplus energy at bus {r.Bus}: {r.SurplusMw:0.######} MW spilled at {options.PenaltyPrices.Balance} $/MWh (bus price {r.Lmp:0.####})");
+        }
+
+        if (relaxations.Count > listed)
+        {
+            notes.Add($"… and unserved or surplus energy at {relaxations.Count - listed} more buses (unserved.csv lists them all)");
+        }
+
+        var (awards, objective) = Awards(participation, x, unserved, surplus);
         var scheduleAwards = Schedules(participation, x);
         var penaltyCost = problem.PenaltyCost(x);
         var relaxedAny = constraints.Any(c => c.IsRelaxed) || scheduleAwards.Any(s => s.CutMw > options.Tolerance);
@@ -269,7 +393,7 @@ public static class DayAheadMarket
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return new DayAheadResult(
-            relaxedAny ? ClearingStatus.Relaxed : ClearingStatus.Optimal,
+            relaxedAny || relaxations.Count > 0 ? ClearingStatus.Relaxed : ClearingStatus.Optimal,
             objective,
             penaltyCost,
             referenceText,
@@ -283,7 +407,10 @@ public static class DayAheadMarket
             unique,
             notes,
             new ClearingTimings(0, 0, 0, 0, 0),
-            string.Empty);
+            string.Empty)
+        {
+            EnergyRelaxations = relaxations,
+        };
     }
 
     private static double[] ReferenceWeights(Network.Network network, Participation participation, PriceReference reference, out string text)
@@ -314,8 +441,29 @@ public static class DayAheadMarket
         return w;
     }
 
-    private static (List<ResourceAward> Awards, double Objective) Awards(Participation participation, double[] x)
+    /// <summary>
+    /// What each resource cleared. Unserved energy at a bus is taken from the fixed demand of its loads, pro rata to
+    /// it (the bid part of a load clears as bid); surplus from the minimum runs of its generators, pro rata to them.
+    /// So awards are the physical withdrawals and injections the flows and prices were computed with. (Unserved energy
+    /// beyond a bus's fixed loads, i.e. a schedule's withdrawal, stays with the schedule as submitted.)
+    /// </summary>
+    private static (List<ResourceAward> Awards, double Objective) Awards(Participation participation, double[] x, double[] unserved, double[] surplus)
     {
+        var n = participation.Network.BusCount;
+        var fixedLoad = new double[n];
+        var minimumRun = new double[n];
+        foreach (var r in participation.Resources)
+        {
+            if (r.Kind == ResourceKind.Load)
+            {
+                fixedLoad[r.Bus] += Math.Max(r.FixedMw, 0);
+            }
+            else
+            {
+                minimumRun[r.Bus] += Math.Max(r.MinMw, 0);
+            }
+        }
+
         var awards = new List<ResourceAward>(participation.Resources.Count);
         var objective = 0.0;
         foreach (var r in participation.Resources)
@@ -330,6 +478,15 @@ public static class DayAheadMarket
             }
 
             objective += cost;
+            if (r.Kind == ResourceKind.Load && unserved[r.Bus] > 0 && r.FixedMw > 0)
+            {
+                mw -= Math.Min(unserved[r.Bus], fixedLoad[r.Bus]) * r.FixedMw / fixedLoad[r.Bus];
+            }
+            else if (r.Kind == ResourceKind.Generator && surplus[r.Bus] > 0 && r.MinMw > 0)
+            {
+                mw -= Math.Min(surplus[r.Bus], minimumRun[r.Bus]) * r.MinMw / minimumRun[r.Bus];
+            }
+
             awards.Add(new ResourceAward(r.Name, participation.Network.BusIds[r.Bus], r.Kind, mw, r.Kind == ResourceKind.Generator ? mw : -mw, cost));
         }
 

@@ -38,6 +38,9 @@ public sealed record DayAheadResult(
 
     /// <summary>True when the first solve started from an earlier interval's final basis (IntervalClearing).</summary>
     public bool WarmStarted { get; init; }
+
+    /// <summary>Unserved and surplus energy by bus (empty when the balance held), in network order.</summary>
+    public IReadOnlyList<EnergyRelaxation> EnergyRelaxations { get; init; } = [];
 }
 
 /// <summary>Where the time went, seconds.</summary>

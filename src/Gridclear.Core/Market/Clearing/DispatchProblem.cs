@@ -6,8 +6,22 @@ namespace Gridclear.Market;
 internal sealed record AddedConstraint(ConstraintKey Key, int Row, int SlackUp, int SlackDown);
 
 /// <summary>
-/// The dispatch LP in the shift-factor formulation. Columns: the participation's decisions, then two balance
-/// slacks, then two slacks per security row. Rows: the power balance (Σ net injection = 0), the side rows
+/// A per-bus energy slack of the power balance, MW at its penalty price: unserved demand where the demand is
+/// (<paramref name="Direction"/> +1: it relieves the bus as an injection would) or surplus output where the output is
+/// (−1). At most the bus's must-run withdrawal or injection (<see cref="Participation.MustInjection"/>).
+/// </summary>
+/// <param name="Certain">MW certainly unserved (or spilled) before the column: a bus's must-run demand beyond twice all the
+/// system could ever supply it (its output beyond twice all the system could ever absorb). Kept out of the LP as a constant, so
+/// a bus load of 1e12 MW gives an LP of the system's own size instead of one the barrier cannot scale.</param>
+internal sealed record EnergySlack(int Bus, int Column, double Direction, double Upper, double Certain)
+{
+    public bool IsUnserved => Direction > 0;
+}
+
+/// <summary>
+/// The dispatch LP in the shift-factor formulation. Columns: the participation's decisions, then the energy slacks
+/// (a pair at the reference bus, or one at each bus with a must-run withdrawal or injection), the loss column (with
+/// marginal losses), then two slacks per security row. Rows: the power balance (Σ net injection = L), the side rows
 /// (minimum runs, balanced adjustments), then security rows as constraint generation adds them:
 /// lower ≤ Σ_j (Σ_bus a[bus]·inj_j[bus])·x_j + (a·P_fixed + constant) ≤ upper.
 /// </summary>
@@ -16,18 +30,28 @@ internal sealed class DispatchProblem
     /// <summary>A row coefficient below this share of the row's largest is round-off, not a shift factor.</summary>
     public const double NegligibleCoefficient = 1e-10;
 
+    /// <summary>
+    /// The largest must-run withdrawal or injection at one bus the market clears, MW. A shortage of any size up to it clears
+    /// (relaxed) exactly: in double precision a bus's MW carry round-off of |MW|·2⁻⁵² ≈ 2e-7 MW here, inside the 1e-6 MW
+    /// flow tolerance. Beyond it round-off swamps the system's own MW (the largest grids are ~1e6 MW): refused as bad input.
+    /// </summary>
+    public const double MaxBusMw = 1e9;
+
     private readonly SecurityModel _security;
     private readonly Participation _participation;
     private readonly PenaltyPrices _penalties;
     private readonly Dictionary<ConstraintKey, AddedConstraint> _byKey = [];
     private readonly List<AddedConstraint> _added = [];
     private readonly List<(int Row, double Lower, double Upper)> _sideRows = [];
+    private readonly List<EnergySlack> _energySlacks = [];
+    private readonly double[] _fixedInjection;
     private readonly double[] _coefficients;
     private int _columnCount;
     private int _rowCount;
 
     /// <param name="losses">Whether the balance carries a loss column (<see cref="LossColumn"/>): Σ net injection = L.</param>
-    public DispatchProblem(SecurityModel security, Participation participation, PenaltyPrices penalties, bool losses = false)
+    /// <param name="perBus">Energy slacks at every bus that must withdraw or inject, whatever the totals (see <see cref="PerBusSlacks"/>).</param>
+    public DispatchProblem(SecurityModel security, Participation participation, PenaltyPrices penalties, bool losses = false, bool perBus = false)
     {
         _security = security;
         _participation = participation;
@@ -45,9 +69,58 @@ internal sealed class DispatchProblem
             }
         }
 
-        // Unserved and surplus energy, at the reference bus (no flow effect with a single-bus slack).
-        ShortColumn = Problem.AddColumn(0, double.PositiveInfinity, penalties.Balance);
-        SurplusColumn = Problem.AddColumn(0, double.PositiveInfinity, penalties.Balance);
+        // Unserved and surplus energy where it happens: demand is shed at its own bus and output spilled at its own
+        // bus, so a shortage behind a constraint prices at the penalty there and loads no line elsewhere (a single
+        // slack at the reference bus would push the unserved MW through the network). Only buses that must withdraw
+        // or inject get one, bounded by that amount, and bounded columns keep the barrier well scaled. Those columns
+        // cost time on large cases (every security row gets an entry per load bus), so a market that is expected to
+        // balance is first cleared with one slack pair at the reference bus (PerBusSlacks false); DayAheadMarket
+        // clears again per bus when that one is used or a bus prices beyond the penalty.
+        var must = participation.MustInjection();
+        var (supply, absorption) = SystemReach(must, participation);
+        _fixedInjection = (double[])participation.FixedInjection.Clone();
+        double mustWithdraw = 0, mustInject = 0;
+        for (var bus = 0; bus < must.Length; bus++)
+        {
+            if (!(Math.Abs(must[bus]) <= MaxBusMw))
+            {
+                throw new InvalidInputException(
+                    "market", null, $"bus {security.Network.BusIds[bus]} must withdraw or inject {must[bus]:G6} MW (fixed demand, schedules, minimum runs): beyond the {MaxBusMw:G3} MW a bus can clear");
+            }
+
+            mustWithdraw += Math.Max(0, -must[bus]);
+            mustInject += Math.Max(0, must[bus]);
+        }
+
+        // A shortage (or surplus) no dispatch can avoid: go per bus straight away.
+        PerBusSlacks = perBus || mustWithdraw > supply + 1e-6 || mustInject > absorption + 1e-6;
+        if (!PerBusSlacks)
+        {
+            // Bounded by what the whole system must withdraw (inject), which keeps the balance feasible.
+            var reference = security.Network.ReferenceBus;
+            _energySlacks.Add(new EnergySlack(reference, Problem.AddColumn(0, mustWithdraw, penalties.Balance), 1, mustWithdraw, 0));
+            _energySlacks.Add(new EnergySlack(reference, Problem.AddColumn(0, mustInject, penalties.Balance), -1, mustInject, 0));
+        }
+        else
+        {
+            for (var bus = 0; bus < must.Length; bus++)
+            {
+                if (must[bus] != 0)
+                {
+                    // Demand at a bus beyond every MW the rest of the system could send it is unserved whatever the
+                    // dispatch: take it out of the LP (the bus's fixed injection rises by it) and leave the column the part
+                    // that is a choice. The column keeps reach + 1 MW more than can ever be served, so in any solution it
+                    // sits strictly inside its bounds and the bus prices at the penalty (left exactly at the reach it would
+                    // end at its bound, and the price would be the degenerate basis's choice).
+                    var direction = must[bus] < 0 ? 1.0 : -1.0;
+                    var reach = direction > 0 ? supply : absorption;
+                    var certain = Math.Max(0, Math.Abs(must[bus]) - ((2 * reach) + 1));
+                    var upper = Math.Abs(must[bus]) - certain;
+                    _fixedInjection[bus] += direction * certain;
+                    _energySlacks.Add(new EnergySlack(bus, Problem.AddColumn(0, upper, penalties.Balance), direction, upper, certain));
+                }
+            }
+        }
 
         // The losses the balance carries, MW; held at 0 until the marginal-loss model gives it a row (MarginalLosses).
         LossColumn = losses ? Problem.AddColumn(0, 0, 0) : -1;
@@ -70,17 +143,19 @@ internal sealed class DispatchProblem
             }
         }
 
-        balanceColumns.Add(ShortColumn);
-        balanceValues.Add(1);
-        balanceColumns.Add(SurplusColumn);
-        balanceValues.Add(-1);
+        foreach (var slack in _energySlacks)
+        {
+            balanceColumns.Add(slack.Column);
+            balanceValues.Add(slack.Direction);
+        }
+
         if (LossColumn >= 0)
         {
             balanceColumns.Add(LossColumn);
             balanceValues.Add(-1);
         }
 
-        var fixedNet = participation.FixedInjection.Sum();
+        var fixedNet = _fixedInjection.Sum();
         BalanceRow = Problem.AddRow(LpRow.Equal(-fixedNet, [.. balanceColumns], [.. balanceValues]));
         foreach (var (cols, values, lower, upper) in participation.SideRows)
         {
@@ -96,9 +171,44 @@ internal sealed class DispatchProblem
 
     public int BalanceRow { get; }
 
-    public int ShortColumn { get; }
+    /// <summary>Whether the energy slacks are per bus (else one pair at the reference bus, for a market expected to balance).</summary>
+    public bool PerBusSlacks { get; }
 
-    public int SurplusColumn { get; }
+    /// <summary>The unserved and surplus energy slacks, by bus.</summary>
+    public IReadOnlyList<EnergySlack> EnergySlacks => _energySlacks;
+
+    /// <summary>Unserved plus surplus energy in a solution, MW.</summary>
+    public double EnergyRelaxed(ReadOnlySpan<double> x)
+    {
+        var sum = 0.0;
+        foreach (var slack in _energySlacks)
+        {
+            sum += EnergyRelaxed(slack, x);
+        }
+
+        return sum;
+    }
+
+    /// <summary>Unserved or surplus energy of one slack in a solution, MW (its certain part included).</summary>
+    public static double EnergyRelaxed(EnergySlack slack, ReadOnlySpan<double> x) => slack.Certain + x[slack.Column];
+
+    /// <summary>
+    /// The most the whole system can raise its net injection above the must-run level (supply: every decision to the
+    /// bound that injects most, every bus with must-run output spilling none of it) and lower it below (absorption), MW.
+    /// No bus can be served more than the supply, nor spill less than its must-run output beyond the absorption.
+    /// </summary>
+    private static (double Supply, double Absorption) SystemReach(double[] must, Participation participation)
+    {
+        var (up, down) = participation.InjectionRange();
+        double supply = up, absorption = down;
+        foreach (var m in must)
+        {
+            supply += Math.Max(0, m);
+            absorption += Math.Max(0, -m);
+        }
+
+        return (supply, absorption);
+    }
 
     /// <summary>The losses column of the balance (Σ net injection − L = 0), or −1 in a lossless problem.</summary>
     public int LossColumn { get; }
@@ -112,7 +222,7 @@ internal sealed class DispatchProblem
     /// <summary>Net injection at each bus for a solution, MW.</summary>
     public void Injections(ReadOnlySpan<double> x, Span<double> injections)
     {
-        _participation.FixedInjection.CopyTo(injections);
+        _fixedInjection.CopyTo(injections);
         var columns = _participation.Columns;
         for (var j = 0; j < columns.Count; j++)
         {
@@ -127,8 +237,10 @@ internal sealed class DispatchProblem
             }
         }
 
-        var reference = _security.Network.ReferenceBus;
-        injections[reference] += x[ShortColumn] - x[SurplusColumn];
+        foreach (var slack in _energySlacks)
+        {
+            injections[slack.Bus] += slack.Direction * x[slack.Column];
+        }
     }
 
     /// <summary>Total demand served, MW: fixed demand plus cleared bids.</summary>
@@ -150,7 +262,7 @@ internal sealed class DispatchProblem
     /// <summary>Cost of slacks and schedule cuts at their penalty prices, $/h.</summary>
     public double PenaltyCost(ReadOnlySpan<double> x)
     {
-        var cost = (x[ShortColumn] + x[SurplusColumn]) * _penalties.Balance;
+        var cost = EnergyRelaxed(x) * _penalties.Balance;
         foreach (var a in _added)
         {
             cost += (x[a.SlackUp] + x[a.SlackDown]) * _penalties.For(a.Key);
@@ -200,16 +312,17 @@ internal sealed class DispatchProblem
             }
         }
 
-        var reference = _security.Network.ReferenceBus;
-        if (Math.Abs(w[reference]) > negligible)
+        foreach (var slack in _energySlacks)
         {
-            indices.Add(ShortColumn);
-            values.Add(w[reference]);
-            indices.Add(SurplusColumn);
-            values.Add(-w[reference]);
+            var v = w[slack.Bus] * slack.Direction;
+            if (Math.Abs(v) > negligible)
+            {
+                indices.Add(slack.Column);
+                values.Add(v);
+            }
         }
 
-        var fixedInjection = _participation.FixedInjection;
+        var fixedInjection = _fixedInjection;
         var offset = constant;
         for (var i = 0; i < w.Length; i++)
         {

@@ -39,6 +39,7 @@ internal sealed class Participation
     private readonly List<DispatchResource> _resources = [];
     private readonly List<DispatchSchedule> _schedules = [];
     private readonly List<(int[] Columns, double[] Values, double Lower, double Upper)> _sideRows = [];
+    private readonly List<(int Bus, double Mw)> _minimumRuns = [];
 
     private Participation(Network.Network network)
     {
@@ -63,6 +64,55 @@ internal sealed class Participation
     public double[] FixedDemand => _fixedDemand ??= new double[Network.BusCount];
 
     private double[]? _fixedDemand;
+
+    /// <summary>
+    /// Net injection each bus must make whatever the decisions, MW: fixed injections (negative for fixed demand), the
+    /// lower bounds of columns and the minimum runs of generators there. Negative: demand that can only be met from
+    /// elsewhere or shed; positive: output that can only be absorbed elsewhere or spilled. These bound the per-bus
+    /// unserved and surplus energy slacks (<see cref="DispatchProblem"/>), so with every decision at its lower bound
+    /// and every slack at its bound each bus balances on its own: the balance is always feasible.
+    /// </summary>
+    public double[] MustInjection()
+    {
+        var must = (double[])FixedInjection.Clone();
+        foreach (var c in _columns)
+        {
+            foreach (var (bus, coefficient) in c.Injections)
+            {
+                // A column at its lower bound (the side rows below aside, every column may sit there).
+                must[bus] += coefficient * c.Lower;
+            }
+        }
+
+        foreach (var (bus, mw) in _minimumRuns)
+        {
+            // A market generator's minimum run is a side row over its steps, not a column bound.
+            must[bus] += mw;
+        }
+
+        return must;
+    }
+
+    /// <summary>
+    /// How far the decisions can move the net injection of the whole system from <see cref="MustInjection"/>, MW:
+    /// up (every column to the bound that injects most) and down (to the bound that withdraws most).
+    /// </summary>
+    public (double Up, double Down) InjectionRange()
+    {
+        double up = 0, down = 0;
+        foreach (var c in _columns)
+        {
+            foreach (var (_, coefficient) in c.Injections)
+            {
+                var atLower = coefficient * c.Lower;
+                var atUpper = coefficient * c.Upper;
+                up += Math.Max(atLower, atUpper) - atLower;
+                down += atLower - Math.Min(atLower, atUpper);
+            }
+        }
+
+        return (up, down);
+    }
 
     /// <summary>Cost that no decision changes ($/h): MATPOWER's c0 and the cost of minimum runs.</summary>
     public double ConstantCost { get; private set; }
@@ -260,6 +310,8 @@ internal sealed class Participation
                 if (r.MinMw > r.MustRunMw)
                 {
                     _sideRows.Add((cols, Enumerable.Repeat(1.0, cols.Length).ToArray(), r.MinMw - r.MustRunMw, double.PositiveInfinity));
+                    // Beyond its must-run MW (a fixed injection already): a side row over its steps, not a column bound.
+                    _minimumRuns.Add((bus, r.MinMw - r.MustRunMw));
                 }
 
                 // Must-run MW are a fixed injection: dispatched whatever the price, so they take it and never set it.

@@ -60,6 +60,10 @@ internal static class PriceCapping
             }
         }
 
-        return result with { Prices = prices, Reserves = reserves, Notes = notes };
+        // unserved.csv lists each shedding bus at its (capped) price.
+        var relaxations = caps.Energy is { } energyCap
+            ? result.EnergyRelaxations.Select(e => e.Lmp > energyCap ? e with { Lmp = energyCap } : e).ToList()
+            : result.EnergyRelaxations;
+        return result with { Prices = prices, Reserves = reserves, Notes = notes, EnergyRelaxations = relaxations };
     }
 }
