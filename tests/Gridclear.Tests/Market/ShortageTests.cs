@@ -58,6 +58,49 @@ public sealed class ShortageTests
     }
 
     /// <summary>
+    /// A shortage behind a binding line that is dearer to overload than to shed (branch penalty 20,000): radial 1 – 2 –
+    /// 3, reference bus 1, line 1-2 rated 80 MW. G1 at bus 1 offers 200 MW at 20, enough for L3's 160 MW fixed, but only
+    /// 80 MW can cross 1-2. By hand: G1 runs 80 (marginal, LMP1 = 20), 80 MW are shed at bus 3 (between its bounds:
+    /// LMP3 = LMP2 = 10,000), 1-2 carries exactly 80 with shadow price 10,000 − 20 = 9,980 and nothing relaxed. The
+    /// first clearing (one slack pair at the reference bus, the system being able to cover its load) must overload 1-2
+    /// at 20,000 to reach bus 3 and prices bus 3 above the penalty: the market clears again with per-bus slacks.
+    /// Money: L3 pays 80 × 10,000, G1 is paid 80 × 20, the operator keeps 80 × 9,980.
+    /// </summary>
+    [Fact]
+    public void Shortage_behind_a_binding_line_prices_at_the_penalty_there_and_the_line_at_the_difference()
+    {
+        var grid = Grid(3, [(1, 2, 0.1, 80), (2, 3, 0.1, double.PositiveInfinity)], referenceBus: 1);
+        var input = new MarketInput(
+            Resources: [Gen("G1", "A", 1, Election.Nodal), Load("L3", "B", 3, Election.Nodal)],
+            Offers: new Dictionary<string, OfferCurve> { ["G1"] = Offer((200, 20)) },
+            Demand: new Dictionary<string, double> { ["L3"] = 160 });
+        input.CheckAgainst(grid);
+        using var shiftFactors = new Gridclear.Flows.ShiftFactors(grid, new Gridclear.Native.Klu.KluSolver());
+        var security = new SecurityModel(grid, shiftFactors, input.Interfaces, input.Nomograms, input.Contingencies);
+        var r = DayAheadMarket.Clear(security, input, new Gridclear.Native.Clp.ClpSolver(), new ClearingOptions(Penalties: new PenaltyPrices(Branch: 20_000)));
+        var s = DayAheadSettlement.Settle(ClearingOutcome.ToSettlementInput(r, input, grid));
+
+        Assert.Equal(ClearingStatus.Relaxed, r.Status);
+        var shed = Assert.Single(r.EnergyRelaxations);
+        Assert.Equal(3, shed.Bus);
+        Assert.Equal(80, shed.UnservedMw, Tolerance);
+        Assert.Equal(20, Lmp(r, 1), Tolerance);
+        Assert.Equal(Penalty, Lmp(r, 2), Tolerance);
+        Assert.Equal(Penalty, Lmp(r, 3), Tolerance);
+        var line = Assert.Single(r.Constraints, c => c.Kind == ConstraintKind.Branch);
+        Assert.Equal("1-2", line.Constraint);
+        Assert.Equal(80, line.Flow, Tolerance);
+        Assert.Equal(0, line.RelaxedMw);
+        Assert.Equal(Penalty - 20, line.ShadowPrice, Tolerance);
+        Assert.Equal(80, Mw(r, "G1"), Tolerance);
+        Assert.Equal(80, Mw(r, "L3"), Tolerance);
+        Assert.Equal(-800_000m, Amount(s, "B", Charges.Energy));
+        Assert.Equal(1_600m, Amount(s, "A", Charges.Energy));
+        Assert.Equal(798_400m, Amount(s, SettlementLine.Operator, Charges.CongestionRent));
+        Assert.Equal(0m, s.Lines.Sum(l => l.Amount));
+    }
+
+    /// <summary>
     /// A triangle of equal reactances, reference bus 1, line 1-3 rated 60 MW. G1 at bus 1 offers 100 MW at 20; L2 (bus 2)
     /// takes 50 fixed and L3 (bus 3) 100: 50 MW short. Shedding at bus 3 keeps 1-3 within its limit (serving d2 and d3 it
     /// carries d2/3 + 2·d3/3 ≤ 60 with d2 + d3 = 100), so no line is overloaded and every price is the penalty. Shortage
@@ -165,7 +208,25 @@ public sealed class ShortageTests
         var r = Case30WithBus2Load(521.7);
         Assert.Equal(Penalty, Lmp(r, 2), 1e-4);
         Assert.DoesNotContain(r.Constraints, c => c.Constraint == "1-2" && c.IsRelaxed);
+        Assert.True(Math.Abs(r.BranchFlows[0]) <= 130 + 1e-6, $"1-2 carries {r.BranchFlows[0]} MW");
         Assert.True(r.EnergyRelaxations.Single(e => e.Bus == 2).UnservedMw > 200);
+
+        // Every bus shedding part of its load prices at the penalty; a bus shedding all of it may price above, by no
+        // more than the binding constraints' shadow prices (|shift factor| ≤ 1 on each).
+        var loads = Gridclear.Tests.DayAhead.Clearing.Compile(Gridclear.IO.Matpower.MatpowerReader.Parse(Case30Text(521.7), "case30")).BusLoadMw;
+        foreach (var e in r.EnergyRelaxations)
+        {
+            var partial = e.UnservedMw < loads[e.Bus - 1] - 1e-6;
+            Assert.True(partial ? Math.Abs(e.Lmp - Penalty) < 1e-4 : e.Lmp >= Penalty - 1e-4, $"bus {e.Bus}: {e.UnservedMw} MW shed at {e.Lmp}");
+        }
+
+        var justified = r.Constraints.Where(c => c.Kind != ConstraintKind.Balance).Sum(c => c.ShadowPrice);
+        Assert.True(r.Prices.Max(p => p.Lmp) <= Penalty + justified + 1e-4, $"{r.Prices.Max(p => p.Lmp)} > {Penalty} + {justified}");
+
+        // Lines relaxed at all are relaxed only because overloading one (5,000) is cheaper than shedding (10,000): the
+        // generation trapped behind export limits, about 1 MW each (the old model overloaded 1-2 alone by 218 MW).
+        Assert.True(r.Constraints.Where(c => c.Kind == ConstraintKind.Branch).Sum(c => c.RelaxedMw) < 5);
+        Assert.All(r.Constraints.Where(c => c.Kind == ConstraintKind.Branch && c.IsRelaxed), c => Assert.Equal(5_000, c.ShadowPrice, 1e-4));
 
         var text = File.ReadAllText(Gridclear.Tests.Support.TestPaths.Case("case30"));
         var network = Gridclear.Tests.DayAhead.Clearing.Compile(Gridclear.IO.Matpower.MatpowerReader.Parse(text, "case30"));
@@ -177,7 +238,11 @@ public sealed class ShortageTests
     }
 
     /// <summary>case30 with every bus's PD multiplied by <paramref name="factor"/>.</summary>
-    private static Gridclear.Network.Network Scaled(string text, double factor)
+    private static Gridclear.Network.Network Scaled(string text, double factor) =>
+        Gridclear.Tests.DayAhead.Clearing.Compile(Gridclear.IO.Matpower.MatpowerReader.Parse(ScaleLoads(text, factor), "case30x10"));
+
+    /// <summary>A MATPOWER case's text with every bus's PD multiplied by <paramref name="factor"/>.</summary>
+    internal static string ScaleLoads(string text, double factor)
     {
         var lines = text.Split('\n');
         var inBus = false;
@@ -192,17 +257,21 @@ public sealed class ShortageTests
             }
         }
 
-        return Gridclear.Tests.DayAhead.Clearing.Compile(Gridclear.IO.Matpower.MatpowerReader.Parse(string.Join('\n', lines), "case30x10"));
+        return string.Join('\n', lines);
     }
 
     /// <summary>case30 (quadratic costs) with bus 2's load set to <paramref name="mw"/>.</summary>
     private static DayAheadResult Case30WithBus2Load(double mw)
     {
+        var network = Gridclear.Tests.DayAhead.Clearing.Compile(Gridclear.IO.Matpower.MatpowerReader.Parse(Case30Text(mw), "case30"));
+        return Gridclear.Tests.DayAhead.Clearing.Run(network, MarketInput.Empty).Result;
+    }
+
+    private static string Case30Text(double bus2Mw)
+    {
         var text = File.ReadAllText(Gridclear.Tests.Support.TestPaths.Case("case30"));
         const string bus2 = "\t2\t2\t21.7\t";
         Assert.Contains(bus2, text, StringComparison.Ordinal);
-        text = text.Replace(bus2, $"\t2\t2\t{mw.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}\t", StringComparison.Ordinal);
-        var network = Gridclear.Tests.DayAhead.Clearing.Compile(Gridclear.IO.Matpower.MatpowerReader.Parse(text, "case30"));
-        return Gridclear.Tests.DayAhead.Clearing.Run(network, MarketInput.Empty).Result;
+        return text.Replace(bus2, $"\t2\t2\t{bus2Mw.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}\t", StringComparison.Ordinal);
     }
 }

@@ -167,6 +167,9 @@ internal sealed class DispatchProblem
 
     public LpProblem Problem { get; }
 
+    /// <summary>The price of unserved and surplus energy, $/MWh: the cost of every energy slack.</summary>
+    public double EnergyPenalty => _penalties.Balance;
+
     public Participation Participation => _participation;
 
     public int BalanceRow { get; }

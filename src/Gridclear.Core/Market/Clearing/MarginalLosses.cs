@@ -180,10 +180,19 @@ internal sealed class MarginalLosses
             lp.SetQuadratic(j, c.Quadratic + rho);
             lp.SetCost(j, c.Cost - (rho * x[j]));
         }
+
+        // Energy slacks too: shed (or spilled) MW at one bus or another cost the same penalty, so without the term a
+        // shortage moves from bus to bus with each linearisation and the losses never settle (case30 with every load ×10).
+        foreach (var slack in _problem.EnergySlacks)
+        {
+            var rho = _kappa * lambda * _hessianDiagonal[slack.Bus];
+            lp.SetQuadratic(slack.Column, rho);
+            lp.SetCost(slack.Column, _problem.EnergyPenalty - (rho * x[slack.Column]));
+        }
     }
 
     /// <summary>
-    /// ∂²L/∂P_b² = 2·Σ_k r_k·H[k,b]²/baseMVA for every bus where a decision injects (0 elsewhere): one forward solve per
+    /// ∂²L/∂P_b² = 2·Σ_k r_k·H[k,b]²/baseMVA for every bus where a decision or an energy slack injects (0 elsewhere): one forward solve per
     /// such bus (its column of H), in parallel; each bus's value is the same bits whichever thread computes it.
     /// </summary>
     private double[] HessianDiagonal()
@@ -191,6 +200,7 @@ internal sealed class MarginalLosses
         var n = _network.BusCount;
         var diagonal = new double[n];
         var buses = _problem.Participation.Columns.SelectMany(c => c.Injections.Select(i => i.Bus))
+            .Concat(_problem.EnergySlacks.Select(s => s.Bus))
             .Where(b => b != _network.ReferenceBus).Distinct().ToArray();
         var baseMva = _network.BaseMva;
         Parallel.For(0, buses.Length, i =>
