@@ -119,11 +119,6 @@ public static partial class MarketFolderReader
                     throw demandTable.Error(row, $"load {id} has a second demand (first on line {firstLine})");
                 }
 
-                if (result.Bids.ContainsKey(id))
-                {
-                    throw demandTable.Error(row, $"load {id} has both bids ({BidsFile}) and a fixed demand: give one or the other (a price-taking part can be a bid step at a high price)");
-                }
-
                 lineOf[id] = row.Line;
                 result.Demand.Add(id, demandTable.GetDouble(row, "mw"));
             }

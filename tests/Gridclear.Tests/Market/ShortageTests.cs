@@ -197,6 +197,37 @@ public sealed class ShortageTests
     }
 
     /// <summary>
+    /// A load with a fixed demand AND a bid curve (FORMATS): one bus, G offers 100 MW at 20 then 100 at 50; L takes 80 MW
+    /// fixed and bids 30 MW at 60 and 50 at 40. 80 + 30 = 110 MW clear (the 60 step is worth more than G's 50 step, the
+    /// 40 step is not): G runs 110, the price is 50, L pays 110 × 50. With G's offer cut to 70 MW the bids clear nothing
+    /// and 10 MW of the fixed part are unserved at the penalty, which is the price.
+    /// </summary>
+    [Fact]
+    public void A_load_with_fixed_demand_and_bids_clears_both_and_pays_for_both()
+    {
+        var grid = Grid(2, [(1, 2, 0.1, double.PositiveInfinity)]);
+        MarketInput Input(OfferCurve offer) => new(
+            Resources: [Gen("G", "A", 1, Election.Nodal), Load("L", "B", 1, Election.Nodal)],
+            Offers: new Dictionary<string, OfferCurve> { ["G"] = offer },
+            Bids: new Dictionary<string, BidCurve> { ["L"] = Bid((30, 60), (50, 40)) },
+            Demand: new Dictionary<string, double> { ["L"] = 80 });
+
+        var (r, s) = ClearAndSettle(grid, Input(Offer((100, 20), (100, 50))));
+        Assert.Equal(ClearingStatus.Optimal, r.Status);
+        Assert.Equal(110, Mw(r, "G"), Tolerance);
+        Assert.Equal(110, Mw(r, "L"), Tolerance);
+        Assert.Equal(50, Lmp(r, 1), Tolerance);
+        Assert.Equal(-5_500m, Amount(s, "B", Charges.Energy));
+        Assert.Equal(5_500m, Amount(s, "A", Charges.Energy));
+
+        var (short_, _) = ClearAndSettle(grid, Input(Offer((70, 20))));
+        Assert.Equal(ClearingStatus.Relaxed, short_.Status);
+        Assert.Equal(70, Mw(short_, "L"), Tolerance);
+        Assert.Equal(10, Assert.Single(short_.EnergyRelaxations).UnservedMw, Tolerance);
+        Assert.Equal(Penalty, Lmp(short_, 1), Tolerance);
+    }
+
+    /// <summary>
     /// The review's reproductions on case30. With 500 MW more at bus 2 the shortage is shed where it is: bus 2 prices at
     /// the penalty and line 1-2 is not overloaded (it was by 218 MW, with prices up to 14,944). With every load ×10 no
     /// line needs relaxing at all: shedding where the loads are leaves every price at the penalty (it was 62,289 $/MWh

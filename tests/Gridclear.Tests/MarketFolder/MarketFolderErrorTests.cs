@@ -57,7 +57,6 @@ public sealed class MarketFolderErrorTests
         // bids.csv and demand.csv
         ["bid for a generator"] = new(f => AddLine(f, B, "G1,1,10,5"), B, 4, "resource G1 is a generator (resources.csv line 2)"),
         ["bid price rises"] = new(f => SetLine(f, B, 3, "L1,2,50,2000"), B, 3, "bid of L1: segment 2 price 2000 is above segment 1's price 1000"),
-        ["load with bids and demand"] = new(f => AddLine(f, D, "L1,10"), D, 3, "load L1 has both bids"),
         ["demand twice"] = new(f => AddLine(f, D, "L2,10"), D, 3, "load L2 has a second demand (first on line 2)"),
         ["demand for a generator"] = new(f => AddLine(f, D, "G2,10"), D, 3, "resource G2 is a generator"),
 

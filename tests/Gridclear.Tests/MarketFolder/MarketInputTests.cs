@@ -67,7 +67,7 @@ public sealed class MarketInputTests
         Refused(() => new MarketInput(Resources: [g, g], Offers: Map(("G", offer))), "resource G appears twice");
         Refused(() => new MarketInput(Resources: [g, l], Demand: Map(("L", 3.0))), "generator G has no offer");
         Refused(() => new MarketInput(Resources: [g, l], Offers: Map(("G", offer), ("L", offer)), Demand: Map(("L", 3.0))), "offer for L, which is a load");
-        Refused(() => new MarketInput(Resources: [g, l], Offers: Map(("G", offer)), Bids: Map(("L", bid)), Demand: Map(("L", 3.0))), "both a bid and a fixed demand");
+        _ = new MarketInput(Resources: [g, l], Offers: Map(("G", offer)), Bids: Map(("L", bid)), Demand: Map(("L", 3.0))); // both: allowed
         Refused(() => new MarketInput(Resources: [g, l], Offers: Map(("G", offer))), "neither a bid nor a fixed demand");
         Refused(() => new MarketInput(Resources: [g, l], Offers: Map(("G", new OfferCurve([new(4, 1)]))), Demand: Map(("L", 3.0))), "min_mw 5 exceeds its offered capacity 4");
         Refused(() => new MarketInput(Schedules: [schedule], Adjustments: [new AdjustmentBid("S", 3, AdjustmentDirection.Inc, [new(1, 1)])]), "not one of its legs");

@@ -318,22 +318,20 @@ internal sealed class Participation
                 FixedInjection[bus] += r.MustRunMw;
                 _resources.Add(new DispatchResource(r.Id, bus, ResourceKind.Generator, cols, r.MustRunMw, mustRunCost, r.MinMw));
             }
-            else if (input.Bids.TryGetValue(r.Id, out var bid))
-            {
-                var cols = new int[bid.Steps.Count];
-                for (var s = 0; s < bid.Steps.Count; s++)
-                {
-                    cols[s] = AddColumn(new DispatchColumn(ColumnRole.Demand, owner, 0, bid.Steps[s].Mw, -bid.Steps[s].Price, 0, [(bus, -1.0)]));
-                }
-
-                _resources.Add(new DispatchResource(r.Id, bus, ResourceKind.Load, cols, 0, 0, 0));
-            }
             else
             {
+                // A load's fixed demand (always served, or relaxed at the penalty) and its bid curve (price-responsive
+                // demand on top): either or both.
+                var cols = new int[input.Bids.TryGetValue(r.Id, out var bid) ? bid.Steps.Count : 0];
+                for (var s = 0; s < cols.Length; s++)
+                {
+                    cols[s] = AddColumn(new DispatchColumn(ColumnRole.Demand, owner, 0, bid!.Steps[s].Mw, -bid.Steps[s].Price, 0, [(bus, -1.0)]));
+                }
+
                 var mw = input.Demand.GetValueOrDefault(r.Id);
                 FixedInjection[bus] -= mw;
                 FixedDemand[bus] += mw;
-                _resources.Add(new DispatchResource(r.Id, bus, ResourceKind.Load, [], mw, 0, 0));
+                _resources.Add(new DispatchResource(r.Id, bus, ResourceKind.Load, cols, mw, 0, 0));
             }
         }
     }

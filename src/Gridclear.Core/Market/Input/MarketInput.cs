@@ -18,8 +18,9 @@ public sealed record MarketInput
     /// generators and loads take no part except through these.</param>
     /// <param name="Offers">Offer curve of every generator resource, by resource id (each generator has one).</param>
     /// <param name="Bids">Bid curve of price-responsive load resources, by resource id.</param>
-    /// <param name="Demand">Fixed (price-taking) demand of load resources, MW, by resource id. A load has a bid curve
-    /// or a fixed demand, never both, and never neither.</param>
+    /// <param name="Demand">Fixed (price-taking) demand of load resources, MW, by resource id. A load has a bid curve,
+    /// a fixed demand, or both (the fixed MW always served or relaxed at the penalty, the bids price-responsive demand on
+    /// top, as an ISO load bid has a fixed and a price-sensitive part); never neither.</param>
     /// <param name="Schedules">Schedules (D1, D2), unique ids.</param>
     /// <param name="Adjustments">Inc/dec bids on schedule legs; at most one per (schedule, bus, direction).</param>
     /// <param name="Zones">Zones partitioning the buses, or null for the default (<see cref="DefaultZones"/>).</param>
@@ -298,11 +299,6 @@ public sealed record MarketInput
             {
                 var hasBid = Bids.ContainsKey(r.Id);
                 var hasDemand = Demand.ContainsKey(r.Id);
-                if (hasBid && hasDemand)
-                {
-                    throw new ArgumentException($"load {r.Id} has both a bid and a fixed demand: give one or the other");
-                }
-
                 if (!hasBid && !hasDemand)
                 {
                     throw new ArgumentException($"load {r.Id} has neither a bid nor a fixed demand");
