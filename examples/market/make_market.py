@@ -163,14 +163,17 @@ def main():
         ("DT_CITY", "DeltaTrading", 42, -60, "true", "CityMunicipal"),
     ]
     write("schedules.csv", ["schedule", "participant", "bus", "mw", "balanced", "counterparty"], schedules)
-    write("adjustments.csv", ["schedule", "bus", "direction", "segment", "mw", "price"], [
-        ("SM_IMPORT", 118, "inc", 1, 40, 31),
-        ("DT_WE", 10, "dec", 1, 80, 22),
-        ("DT_WE", 59, "dec", 1, 80, 36),
-        ("DT_CE", 49, "inc", 1, 30, 26),
-        ("DT_CE", 90, "inc", 1, 40, 40),
-        ("DT_CITY", 12, "dec", 1, 30, 20),
-        ("DT_CITY", 42, "dec", 1, 30, 60),
+    # Each adjustment bid names its submitter (D3): it moves only that participant's side. On the trade, DeltaTrading
+    # bids to sell less at its own leg (bus 12, counted in its portfolio) and CityMunicipal to buy more at its own leg
+    # (bus 42); alone on the balanced trade's row, the buyer's dec has nothing to balance it, so it clears 0.
+    write("adjustments.csv", ["schedule", "bus", "direction", "segment", "mw", "price", "participant"], [
+        ("SM_IMPORT", 118, "inc", 1, 40, 31, "SierraMarketing"),
+        ("DT_WE", 10, "dec", 1, 80, 22, "DeltaTrading"),
+        ("DT_WE", 59, "dec", 1, 80, 36, "DeltaTrading"),
+        ("DT_CE", 49, "inc", 1, 30, 26, "DeltaTrading"),
+        ("DT_CE", 90, "inc", 1, 40, 40, "DeltaTrading"),
+        ("DT_CITY", 12, "dec", 1, 30, 20, "DeltaTrading"),
+        ("DT_CITY", 42, "dec", 1, 30, 60, "CityMunicipal"),
     ])
     write("portfolio.csv", ["participant", "balanced"], [("DeltaTrading", "true")])
 

@@ -112,7 +112,35 @@ public static partial class MarketFolderReader
             var inc = direction == AdjustmentDirection.Inc;
             var owner = $"{(inc ? "inc" : "dec")} adjustment of schedule {id} at bus {bus}";
             var steps = StepRow.ToSteps(table, rows.Select(r => StepRow.Read(table, r, owner)).ToList(), owner, rising: inc);
-            adjustments.Add(Checked(table, rows[0], () => new AdjustmentBid(id, bus, direction, steps)));
+
+            // D3: who submitted the curve (optional column; required on a trade's legs): one participant per curve, the
+            // owner of the leg it moves.
+            var schedule = byId[id];
+            var leg = schedule.OwnerOf(schedule.LegAt(bus)!);
+            string? participant = null;
+            for (var k = 0; k < rows.Count; k++)
+            {
+                var row = rows[k];
+                var given = table.Has("participant") ? table.GetOptionalString(row, "participant") : null;
+                if (given is null && schedule.IsTrade)
+                {
+                    throw table.Error(row, $"{owner}: a trade's adjustment must name its participant (the leg at bus {bus} is {leg}'s)");
+                }
+
+                if (given is not null && given != leg)
+                {
+                    throw table.Error(row, $"{owner}: participant {given} does not own the leg at bus {bus} ({leg} does): an adjustment moves only its participant's own side");
+                }
+
+                if (k > 0 && given != participant)
+                {
+                    throw table.Error(row, $"{owner}: every segment of one curve names the same participant");
+                }
+
+                participant ??= given;
+            }
+
+            adjustments.Add(Checked(table, rows[0], () => new AdjustmentBid(id, bus, direction, steps, participant)));
         }
 
         return adjustments;

@@ -98,4 +98,40 @@ public sealed class PortfolioAndTradeTests
         Assert.Throws<ArgumentException>(() => Schedule.Trade("T", "A", "A", true, [new ScheduleLeg(1, 10), new ScheduleLeg(2, -10)]));
         Assert.Throws<ArgumentException>(() => new Schedule("T", "A", true, [new ScheduleLeg(1, 10), new ScheduleLeg(2, -10, "C")], "B"));
     }
+
+    /// <summary>
+    /// D3: an adjustment bid moves only its submitter's side. In the example, DeltaTrading's dec bid on the buyer's leg of
+    /// DT_CITY used to raise CityMunicipal's purchase from 60 to 90 MWh; the leg's dec bid is now CityMunicipal's own and,
+    /// alone on the balanced trade (DeltaTrading's side counts in its portfolio), it cannot move the trade: the buyer
+    /// withdraws what it scheduled.
+    /// </summary>
+    [Fact]
+    public void An_adjustment_moves_only_its_participants_side_of_a_trade()
+    {
+        var trade = ExampleMarket.Cleared.Result.Schedules.Single(x => x.Schedule == "DT_CITY");
+        Assert.Equal(-60, trade.Legs.Single(l => l.Bus == 42).Mw, Tolerance);
+        Assert.Equal("CityMunicipal", trade.Legs.Single(l => l.Bus == 42).Owner);
+        var line = ExampleMarket.Cleared.Settlement!.Lines.Single(l => l.Participant == "CityMunicipal" && l.Charge == Charges.Trade);
+        Assert.Contains("-60 MWh bus 42", line.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("DT_CITY,42,dec,1,30,60,", 8, "must name its participant")]
+    [InlineData("DT_CITY,42,dec,1,30,60,DeltaTrading", 8, "participant DeltaTrading does not own the leg at bus 42 (CityMunicipal does)")]
+    [InlineData("DT_CITY,12,dec,1,30,20,CityMunicipal", 7, "participant CityMunicipal does not own the leg at bus 12 (DeltaTrading does)")]
+    [InlineData("DT_WE,10,dec,1,80,22,SierraMarketing", 3, "participant SierraMarketing does not own the leg at bus 10 (DeltaTrading does)")]
+    public void An_adjustment_by_someone_else_than_the_legs_owner_is_refused(string row, int line, string message)
+    {
+        var text = File.ReadAllLines(Path.Combine(ExampleMarket.Folder, "adjustments.csv"));
+        var key = string.Join(',', row.Split(',').Take(3)) + ",";
+        var k = Array.FindIndex(text, t => t.StartsWith(key, StringComparison.Ordinal));
+        Assert.Equal(line, k + 1);
+        text[k] = row;
+        using var folder = ExampleMarket.CopyWith(new Dictionary<string, string> { ["adjustments.csv"] = string.Join('\n', text) + "\n" });
+        var network = Gridclear.IO.Matpower.MatpowerReader.ReadFile(ExampleMarket.Case);
+        var e = Assert.Throws<InvalidInputException>(() => Gridclear.IO.Market.MarketFolderReader.Read(folder.Path, Gridclear.Network.NetworkCompiler.Compile(network).Network, network));
+        Assert.Equal(line, e.Line);
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("adjustments.csv", e.Source, StringComparison.Ordinal);
+    }
 }

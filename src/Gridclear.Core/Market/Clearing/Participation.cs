@@ -357,37 +357,45 @@ internal sealed class Participation
 
             var inc = new List<int>();
             var dec = new List<int>();
+            var ownBalance = new List<int>();
             if (adjustmentsBySchedule.TryGetValue(schedule.Id, out var adjustments))
             {
                 foreach (var a in adjustments)
                 {
                     var bus = Network.BusIndex(a.Bus);
+                    var added = new List<int>(a.Steps.Count);
                     foreach (var step in a.Steps)
                     {
                         if (a.Direction == AdjustmentDirection.Inc)
                         {
-                            inc.Add(AddColumn(new DispatchColumn(ColumnRole.Increment, s, 0, step.Mw, step.Price, 0, [(bus, 1.0)])));
+                            added.Add(AddColumn(new DispatchColumn(ColumnRole.Increment, s, 0, step.Mw, step.Price, 0, [(bus, 1.0)])));
+                            inc.Add(added[^1]);
                         }
                         else
                         {
-                            dec.Add(AddColumn(new DispatchColumn(ColumnRole.Decrement, s, 0, step.Mw, -step.Price, 0, [(bus, -1.0)])));
+                            added.Add(AddColumn(new DispatchColumn(ColumnRole.Decrement, s, 0, step.Mw, -step.Price, 0, [(bus, -1.0)])));
+                            dec.Add(added[^1]);
                         }
+                    }
+
+                    // Under a portfolio-balance instruction (D2a) its submitter's adjustments balance together, in one
+                    // row added below, instead of schedule by schedule; a trade's two sides each in their own (D3).
+                    if (portfolio.TryGetValue(a.Participant ?? schedule.Participant, out var portfolioColumns))
+                    {
+                        portfolioColumns.AddRange(added);
+                    }
+                    else
+                    {
+                        ownBalance.AddRange(added);
                     }
                 }
             }
 
             var cut = -1;
-            if (portfolio.TryGetValue(schedule.Participant, out var portfolioColumns))
+            if (schedule.Balanced && ownBalance.Count > 0)
             {
-                // Under a portfolio-balance instruction (D2a) the participant's adjustments balance together, in one
-                // row added below, instead of schedule by schedule.
-                portfolioColumns.AddRange(inc);
-                portfolioColumns.AddRange(dec);
-            }
-            else if (schedule.Balanced && inc.Count + dec.Count > 0)
-            {
-                // Adjustments must keep the schedule balanced (D2): Σ inc − Σ dec = 0.
-                AddBalanceRow([.. inc, .. dec]);
+                // Adjustments must keep the schedule balanced (D2): Σ inc − Σ dec = 0 (those under no portfolio).
+                AddBalanceRow([.. ownBalance]);
             }
 
             if (schedule.Balanced && inc.Count + dec.Count == 0)

@@ -11,8 +11,13 @@ namespace Gridclear.Market;
 /// <param name="Schedule">Id of the schedule adjusted.</param>
 /// <param name="Bus">External bus number of the leg adjusted.</param>
 /// <param name="Steps">Segment 1 first.</param>
-public sealed record AdjustmentBid(string Schedule, int Bus, AdjustmentDirection Direction, IReadOnlyList<PriceStep> Steps)
+/// <param name="Participant">Who submitted it (D3): it moves only that participant's side of the schedule and settles to
+/// it. Null = the schedule's participant; on a trade it must be given and own the leg at <paramref name="Bus"/> (the seller
+/// its injections, the buyer its withdrawals): checked by <see cref="MarketInput"/>.</param>
+public sealed record AdjustmentBid(string Schedule, int Bus, AdjustmentDirection Direction, IReadOnlyList<PriceStep> Steps, string? Participant = null)
 {
+    public string? Participant { get; } = Participant is null ? null : InputChecks.Id(Participant, $"participant of the adjustment of schedule {Schedule} at bus {Bus}");
+
     public string Schedule { get; } = InputChecks.Id(Schedule, "schedule of an adjustment");
 
     public AdjustmentDirection Direction { get; } = InputChecks.Defined(Direction, "adjustment direction");

@@ -318,6 +318,18 @@ public sealed record MarketInput
                 throw new ArgumentException($"adjustment of schedule {a.Schedule} at bus {a.Bus}, which is not one of its legs");
             }
 
+            // D3: an adjustment moves only its submitter's side; on a trade, whose side a leg is must be said.
+            var owner = s.OwnerOf(s.LegAt(a.Bus)!);
+            if (a.Participant is null && s.IsTrade)
+            {
+                throw new ArgumentException($"adjustment of trade {a.Schedule} at bus {a.Bus}: name its participant (the leg there is {owner}'s)");
+            }
+
+            if (a.Participant is not null && a.Participant != owner)
+            {
+                throw new ArgumentException($"adjustment of schedule {a.Schedule} at bus {a.Bus} by {a.Participant}: the leg there is {owner}'s, and an adjustment moves only its participant's own side");
+            }
+
             if (!seen.Add((a.Schedule, a.Bus, a.Direction)))
             {
                 throw new ArgumentException($"schedule {a.Schedule} has two {a.Direction.ToString().ToLowerInvariant()} adjustments at bus {a.Bus}");
