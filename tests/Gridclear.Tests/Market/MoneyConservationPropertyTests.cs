@@ -39,17 +39,18 @@ public sealed class MoneyConservationPropertyTests
         var rounding = Amount(settlement, SettlementLine.Operator, Charges.Rounding);
         Assert.True(Math.Abs(rounding) <= 0.005m * settlement.Lines.Count, $"seed {seed}: rounding {rounding}");
 
-        // Balanced schedules outside any portfolio stay balanced.
-        foreach (var s in result.Schedules.Where(s => s.Balanced && !input.PortfolioBalanced.Contains(s.Participant)))
+        // Balanced schedules none of whose sides is in a portfolio stay balanced.
+        foreach (var s in result.Schedules.Where(s => s.Balanced && !s.Submitted.Any(l => input.PortfolioBalanced.Contains(l.Owner ?? s.Participant))))
         {
             Assert.Equal(0, s.Legs.Sum(l => l.Mw), 1e-6);
         }
 
-        // Every portfolio's adjustments net to zero.
+        // Every portfolio's adjustments net to zero: Σ over the legs its participant owns (a trade's side is its own).
         foreach (var p in input.PortfolioBalanced)
         {
             // Σ final − Σ submitted = Σ inc − Σ dec (cuts only touch balanced schedules without bids: net 0 either way).
-            var moved = result.Schedules.Where(s => s.Participant == p).Sum(s => s.Legs.Sum(l => l.Mw) - s.Submitted.Sum(l => l.Mw));
+            var moved = result.Schedules.Sum(s =>
+                s.Legs.Where(l => (l.Owner ?? s.Participant) == p).Sum(l => l.Mw) - s.Submitted.Where(l => (l.Owner ?? s.Participant) == p).Sum(l => l.Mw));
             Assert.Equal(0, moved, 1e-6);
         }
     }
@@ -147,7 +148,10 @@ public sealed class MoneyConservationPropertyTests
                 {
                     var direction = rng.NextDouble() < 0.5 ? AdjustmentDirection.Inc : AdjustmentDirection.Dec;
                     var steps = Steps(rng.Next(1, 3), -10, 120, rising: direction == AdjustmentDirection.Inc);
-                    adjustments.Add(Adjust(id, leg.Bus, direction, steps));
+                    // D3: an adjustment is its submitter's and moves only its own side; a trade's must name it (the
+                    // owner of the leg), an own schedule's may.
+                    var named = schedule.IsTrade || rng.NextDouble() < 0.5;
+                    adjustments.Add(new AdjustmentBid(id, leg.Bus, direction, Adjust(id, leg.Bus, direction, steps).Steps, named ? schedule.OwnerOf(leg) : null));
                 }
             }
         }
