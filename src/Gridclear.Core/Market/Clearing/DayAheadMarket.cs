@@ -194,9 +194,10 @@ public static class DayAheadMarket
 
     /// <summary>
     /// Whether a clearing with the reference-bus energy slacks must be redone per bus: it left energy unserved or spilled
-    /// (which the reference bus would have pushed through the network), or a per-bus slack would price in — a bus that
-    /// must withdraw priced above the penalty, or one that must inject below minus it. Otherwise the reference-bus
-    /// solution is also optimal with per-bus slacks (they would all sit at 0 with non-negative reduced costs).
+    /// (which the reference bus would have pushed through the network), or it relaxed a constraint and a per-bus slack
+    /// would price in — a bus that must withdraw priced above the penalty, or one that must inject below minus it.
+    /// Otherwise the reference-bus solution stands (with no such bus it is also optimal with per-bus slacks: they would
+    /// all sit at 0 with non-negative reduced costs).
     /// </summary>
     private static bool NeedsPerBusSlacks(
         SecurityModel security, Participation participation, DispatchProblem problem, LpSolution solution, MarginalLosses? losses, ClearingOptions options)
@@ -205,6 +206,15 @@ public static class DayAheadMarket
         if (problem.EnergyRelaxed(x) > options.Tolerance)
         {
             return true;
+        }
+
+        // A bus priced beyond the penalty by constraints that hold is served by offered generation: shedding it would
+        // only trade a price for an outage (with an energy cap as the penalty, any congested bus priced above the cap;
+        // the cap is applied to the price afterwards). Only a relaxed constraint (a line overloaded to reach a load that
+        // shedding would relieve more cheaply) calls for a slack at the bus.
+        if (!problem.Added.Any(a => x[a.SlackUp] + x[a.SlackDown] > options.Tolerance))
+        {
+            return false;
         }
 
         // Bus prices from the duals of the balance, the security rows and the loss linearisation, as Price builds them;
