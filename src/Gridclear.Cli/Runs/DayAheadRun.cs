@@ -178,7 +178,7 @@ public sealed class DayAheadRun
             }
 
             var zonalByBus = network.BusIds.Select(b => zoneLoadPrice.TryGetValue(b, out var p) ? p : double.NaN).ToArray();
-            ftrs = FtrSettlementStep.Settle(network, input, result, marketDirectory, zonalByBus, ftrDay, hours);
+            ftrs = FtrSettlementStep.Settle(network, input, result, marketDirectory, zonalByBus, ftrDay, hours, powerCase);
             if (ftrs is not null && ftrs.Notes.Count > 0)
             {
                 result = result with { Notes = [.. result.Notes, .. ftrs.Notes] };

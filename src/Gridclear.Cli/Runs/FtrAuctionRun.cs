@@ -64,13 +64,16 @@ public sealed class FtrAuctionRun
     public static FtrAuctionRun Execute(string casePath, string? marketDirectory, string bidsPath, string? arrsPath, FtrAuctionOptions options, FtrTerm? period = null)
     {
         var watch = Stopwatch.StartNew();
-        var network = NetworkCompiler.Compile(MatpowerReader.ReadFile(casePath)).Network;
+        var powerCase = MatpowerReader.ReadFile(casePath);
+        var network = NetworkCompiler.Compile(powerCase).Network;
         var input = marketDirectory is null ? MarketInput.Empty : MarketFolderReader.Read(marketDirectory, network);
         var resolver = FtrFileReader.Resolver(network, input);
+        var flowPaths = FlowgateRights.Paths(marketDirectory, network, powerCase);
+        var flowgates = FlowgateRights.Catalog(network, input, flowPaths);
         var ftrsPath = marketDirectory is null ? null : Path.Combine(marketDirectory, FtrFileReader.FtrsFile);
-        IReadOnlyList<OutstandingFtr> all = ftrsPath is not null && File.Exists(ftrsPath) ? FtrFileReader.ReadOutstanding(ftrsPath, resolver) : [];
+        IReadOnlyList<OutstandingFtr> all = ftrsPath is not null && File.Exists(ftrsPath) ? FtrFileReader.ReadOutstanding(ftrsPath, resolver, flowgates) : [];
         IReadOnlyList<OutstandingFtr> outstanding = period is null ? all : [.. all.Where(f => f.InForceDuring(period))];
-        var bids = FtrFileReader.ReadBids(bidsPath, resolver, outstanding, period);
+        var bids = FtrFileReader.ReadBids(bidsPath, resolver, outstanding, period, flowgates);
         // An --arrs file named on the command line must exist (a typo would silently leave the revenue with the
         // operator); the market folder's arrs.csv is optional.
         if (arrsPath is not null && !File.Exists(arrsPath))
@@ -84,8 +87,13 @@ public sealed class FtrAuctionRun
 
         watch.Restart();
         using var shiftFactors = new ShiftFactors(network, new KluSolver());
-        var security = new SecurityModel(network, shiftFactors, input.Interfaces, input.Nomograms, input.Contingencies);
-        var constraints = new SecurityFtrConstraints(security);
+        // Flowgate and nomogram rights (F9) hold capacity on their constraints through virtual buses; without any the
+        // auction is exactly the point-to-point one.
+        var named = FlowgateRights.Named(outstanding.Select(f => f.Path).Concat(bids.Select(b => b.Path)));
+        var notes = new List<string>(resolver.Warnings);
+        var interfaces = FlowgateRights.Monitored(input, flowPaths, named, notes);
+        var security = new SecurityModel(network, shiftFactors, interfaces, input.Nomograms, input.Contingencies);
+        IFtrConstraints constraints = named.Count == 0 ? new SecurityFtrConstraints(security) : flowgates.Constrain(new SecurityFtrConstraints(security), named);
         var modelSeconds = watch.Elapsed.TotalSeconds;
 
         // Infeasible outstanding FTRs are bad input: report them, never hide them.
@@ -109,7 +117,7 @@ public sealed class FtrAuctionRun
         {
             Outstanding = all,
             Period = period,
-            Notes = [.. resolver.Warnings],
+            Notes = notes,
         };
     }
 }

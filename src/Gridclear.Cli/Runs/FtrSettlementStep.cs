@@ -17,7 +17,8 @@ public static class FtrSettlementStep
     /// that settle at zones.</param>
     /// <param name="hours">Length of the interval the prices hold for, hours.</param>
     /// <param name="day">The market day (<c>clear --date</c>), or null to settle every FTR whatever its term.</param>
-    public static FtrSettlementResult? Settle(Network.Network network, MarketInput input, DayAheadResult result, string? marketDirectory, IReadOnlyList<double>? zonalLoadPrices = null, DateOnly? day = null, double hours = 1)
+    /// <param name="powerCase">The case the network was compiled from (names flowpaths.csv's branches by circuit).</param>
+    public static FtrSettlementResult? Settle(Network.Network network, MarketInput input, DayAheadResult result, string? marketDirectory, IReadOnlyList<double>? zonalLoadPrices = null, DateOnly? day = null, double hours = 1, Network.PowerCase? powerCase = null)
     {
         if (marketDirectory is null)
         {
@@ -31,16 +32,25 @@ public static class FtrSettlementStep
         }
 
         var resolver = FtrFileReader.Resolver(network, input);
-        var ftrs = FtrFileReader.ReadOutstanding(path, resolver);
+        // Flowgate and nomogram rights (F9) settle at their constraint's shadow price × MW: the prices of their
+        // virtual buses (FtrFlowgates.Prices) make that their sink − source value.
+        var flowgates = FlowgateRights.Catalog(network, input, FlowgateRights.Paths(marketDirectory, network, powerCase));
+        var ftrs = FtrFileReader.ReadOutstanding(path, resolver, flowgates);
         var lmp = result.Prices.Select(p => p.Lmp).ToArray();
         var notes = new List<string>(resolver.Warnings);
+        var named = FlowgateRights.Named(ftrs.Select(f => f.Path));
+        var prices = named.Count == 0 ? lmp : flowgates.Prices(lmp, gate => FlowgateRights.ShadowPrice(result, gate));
+        foreach (var gate in named.Where(g => g.Kind == FtrFlowgateKind.Path && !input.Interfaces.Any(i => i.Id == g.Name)))
+        {
+            notes.Add($"{path}: flowgate rights on {gate.Name} pay 0: the day-ahead market does not monitor it (add it to interfaces.csv, limit = its rating)");
+        }
         var withTerms = ftrs.Count(f => f.Term is not null);
         if (day is null && withTerms > 0)
         {
             notes.Add($"{path}: {withTerms} FTR(s) have terms but the run has no --date: every FTR was settled whatever its term");
         }
 
-        return FtrSettlement.Settle(ftrs, lmp, Math.Round(CongestionRent(network, lmp, result.BranchFlows) * (decimal)hours, 2, MidpointRounding.AwayFromZero), hours, zonalLoadPrices, day) with { Notes = notes };
+        return FtrSettlement.Settle(ftrs, prices, Math.Round(CongestionRent(network, lmp, result.BranchFlows) * (decimal)hours, 2, MidpointRounding.AwayFromZero), hours, zonalLoadPrices, day) with { Notes = notes };
     }
 
     /// <summary>

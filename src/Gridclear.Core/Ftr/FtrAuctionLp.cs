@@ -526,10 +526,12 @@ internal sealed partial class FtrAuctionLp
     /// at the slack.</summary>
     private double[] BalancePrices(LpSolution solution, double[] injectionPart, double[] shiftFactorPrices)
     {
-        var prices = new double[_balance.Length];
+        // Buses past the network's (flowgate rights' virtual buses, FtrFlowgates) have no balance row: their prices
+        // are the shift-factor form's, Σ y·a.
+        var prices = new double[shiftFactorPrices.Length];
         for (var i = 0; i < prices.Length; i++)
         {
-            prices[i] = (_balance[i] >= 0 ? solution.RowDual[_balance[i]] : 0) + injectionPart[i];
+            prices[i] = i >= _balance.Length ? shiftFactorPrices[i] : (_balance[i] >= 0 ? solution.RowDual[_balance[i]] : 0) + injectionPart[i];
         }
 
         var slack = _network!.Slack;
@@ -539,7 +541,7 @@ internal sealed partial class FtrAuctionLp
             shift += slack.Weights[k] * (shiftFactorPrices[slack.Buses[k]] - prices[slack.Buses[k]]);
         }
 
-        for (var i = 0; i < prices.Length; i++)
+        for (var i = 0; i < _balance.Length; i++)
         {
             prices[i] += shift;
         }

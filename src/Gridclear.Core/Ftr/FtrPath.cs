@@ -22,7 +22,17 @@ public sealed record FtrPath
 
     public FtrLocation Sink { get; }
 
-    public string Label => Source.Label + "→" + Sink.Label;
+    public string Label => Flowgate is null ? Source.Label + "→" + Sink.Label : Flowgate.KindText + " " + Flowgate.Name;
+
+    /// <summary>Non-null for a flowgate or nomogram right (F9): its source is a virtual bus whose only coefficient is 1
+    /// in the right's constraint, its sink a virtual bus with none (see <see cref="FtrFlowgates"/>).</summary>
+    public FtrFlowgate? Flowgate { get; init; }
+
+    /// <summary>The <c>source</c> column as written: the location, or the right's path or nomogram.</summary>
+    public string SourceText => Flowgate?.Name ?? Source.Label;
+
+    /// <summary>The <c>sink</c> column as written: the location, or empty for a flowgate or nomogram right.</summary>
+    public string SinkText => Flowgate is null ? Sink.Label : string.Empty;
 
     /// <summary>Text equal for paths with the same buses and weights at both ends, however they were written.</summary>
     public string Key { get; }

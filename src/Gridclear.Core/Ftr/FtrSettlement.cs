@@ -78,7 +78,7 @@ public static class FtrSettlement
                 paidOut += amount;
             }
 
-            lines.Add(new FtrSettlementLine(f.Id, f.Holder, f.Kind, f.Mw, prices[k].Source, prices[k].Sink, targets[k], amount) { SettleAt = f.SettleAt });
+            lines.Add(new FtrSettlementLine(f.Id, f.Holder, f.Kind, f.Mw, prices[k].Source, prices[k].Sink, targets[k], amount) { SettleAt = f.SettleAt, Flowgate = f.Path.Flowgate });
         }
 
         var surplus = Math.Max(0, available - positive);

@@ -13,4 +13,8 @@ public sealed record FtrSettlementLine(
 {
     /// <summary>Bus or zonal prices (F10).</summary>
     public FtrSettleAt SettleAt { get; init; }
+
+    /// <summary>A flowgate or nomogram right (F9): its prices are the virtual buses' of <see cref="FtrFlowgates.Prices"/>,
+    /// so <see cref="SourcePrice"/> is minus the constraint's shadow price.</summary>
+    public FtrFlowgate? Flowgate { get; init; }
 }

@@ -26,7 +26,7 @@ public static class FtrAuctionWriter
             Path.Combine(directory, "awards.csv"),
             "bid,bidder,source,sink,kind,side,mw,price,bid_mw,bid_price,amount,term_start,term_end",
             result.Awards.Select(a =>
-                $"{Text(a.Bid.Id)},{Text(a.Bid.Bidder)},{Text(a.Bid.Path.Source.Label)},{Text(a.Bid.Path.Sink.Label)},{FtrFileReader.Text(a.Bid.Kind)},{(a.Bid.Side == FtrSide.Buy ? "buy" : "sell")},{Number(a.AwardedMw)},{Number(a.ClearingPrice)},{Number(a.Bid.Mw)},{Number(a.Bid.Price)},{Money(a.Amount)},{Term(a.Bid.Term)}"));
+                $"{Text(a.Bid.Id)},{Text(a.Bid.Bidder)},{Text(a.Bid.Path.SourceText)},{Text(a.Bid.Path.SinkText)},{FtrFileReader.Text(a.Bid.Path, a.Bid.Kind)},{(a.Bid.Side == FtrSide.Buy ? "buy" : "sell")},{Number(a.AwardedMw)},{Number(a.ClearingPrice)},{Number(a.Bid.Mw)},{Number(a.Bid.Price)},{Money(a.Amount)},{Term(a.Bid.Term)}"));
         WriteFile(
             Path.Combine(directory, "prices.csv"),
             "bus,price",
@@ -40,7 +40,7 @@ public static class FtrAuctionWriter
             Path.Combine(directory, "holdings.csv"),
             "ftr,holder,source,sink,mw,kind,term_start,term_end,settle_at",
             result.Holdings(outstanding).Select(f =>
-                $"{Text(f.Id)},{Text(f.Holder)},{Text(f.Path.Source.Label)},{Text(f.Path.Sink.Label)},{Number(f.Mw)},{FtrFileReader.Text(f.Kind)},{Term(f.Term)},{FtrFileReader.Text(f.SettleAt)}"));
+                $"{Text(f.Id)},{Text(f.Holder)},{Text(f.Path.SourceText)},{Text(f.Path.SinkText)},{Number(f.Mw)},{FtrFileReader.Text(f.Path, f.Kind)},{Term(f.Term)},{FtrFileReader.Text(f.SettleAt)}"));
         if (arrs is not null)
         {
             WriteFile(

@@ -45,21 +45,24 @@ public static class FtrFileReader
             bus => zoneOf.GetValueOrDefault(bus));
     }
 
-    public static List<OutstandingFtr> ReadOutstanding(string path, FtrLocationResolver resolver) =>
-        Outstanding(CsvTable.Read(path, InputFiles.Ftrs), resolver);
+    /// <param name="flowgates">The paths and nomograms that rights of kind <c>flowgate</c> and <c>nomogram</c> may name
+    /// (F9); null: such rows are refused.</param>
+    public static List<OutstandingFtr> ReadOutstanding(string path, FtrLocationResolver resolver, FtrFlowgates? flowgates = null) =>
+        Outstanding(CsvTable.Read(path, InputFiles.Ftrs), resolver, flowgates);
 
-    public static List<OutstandingFtr> ParseOutstanding(string text, string source, FtrLocationResolver resolver) =>
-        Outstanding(CsvTable.Parse(text, source, InputFiles.Ftrs), resolver);
+    public static List<OutstandingFtr> ParseOutstanding(string text, string source, FtrLocationResolver resolver, FtrFlowgates? flowgates = null) =>
+        Outstanding(CsvTable.Parse(text, source, InputFiles.Ftrs), resolver, flowgates);
 
     /// <param name="outstanding">FTRs held: every sell must be backed by the bidder's holdings on the same path and
     /// kind, for a term covering the offer's.</param>
     /// <param name="period">The auction's period (F4), or null. A bid without a term takes it; a bid with another term
     /// is refused (the auction tests feasibility for its period only).</param>
-    public static List<FtrBid> ReadBids(string path, FtrLocationResolver resolver, IReadOnlyList<OutstandingFtr> outstanding, FtrTerm? period = null) =>
-        Bids(CsvTable.Read(path, InputFiles.FtrBids), resolver, outstanding, period);
+    /// <param name="flowgates">As for <see cref="ReadOutstanding"/>.</param>
+    public static List<FtrBid> ReadBids(string path, FtrLocationResolver resolver, IReadOnlyList<OutstandingFtr> outstanding, FtrTerm? period = null, FtrFlowgates? flowgates = null) =>
+        Bids(CsvTable.Read(path, InputFiles.FtrBids), resolver, outstanding, period, flowgates);
 
-    public static List<FtrBid> ParseBids(string text, string source, FtrLocationResolver resolver, IReadOnlyList<OutstandingFtr> outstanding, FtrTerm? period = null) =>
-        Bids(CsvTable.Parse(text, source, InputFiles.FtrBids), resolver, outstanding, period);
+    public static List<FtrBid> ParseBids(string text, string source, FtrLocationResolver resolver, IReadOnlyList<OutstandingFtr> outstanding, FtrTerm? period = null, FtrFlowgates? flowgates = null) =>
+        Bids(CsvTable.Parse(text, source, InputFiles.FtrBids), resolver, outstanding, period, flowgates);
 
     public static List<Arr> ReadArrs(string path, FtrLocationResolver resolver) =>
         Arrs(CsvTable.Read(path, InputFiles.Arrs), resolver);
@@ -128,7 +131,7 @@ public static class FtrFileReader
         return list;
     }
 
-    private static List<OutstandingFtr> Outstanding(CsvTable table, FtrLocationResolver resolver)
+    private static List<OutstandingFtr> Outstanding(CsvTable table, FtrLocationResolver resolver, FtrFlowgates? flowgates)
     {
         var list = new List<OutstandingFtr>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -136,16 +139,15 @@ public static class FtrFileReader
         {
             var id = UniqueId(table, row, "ftr", ids);
             var holder = table.GetString(row, "holder");
-            var path = Path(table, row, resolver);
+            var (path, kind) = PathAndKind(table, row, resolver, flowgates);
             var mw = PositiveMw(table, row);
-            var kind = Kind(table, row);
             list.Add(new OutstandingFtr(id, holder, path, mw, kind) { Term = Term(table, row), SettleAt = SettleAt(table, row, path) });
         }
 
         return list;
     }
 
-    private static List<FtrBid> Bids(CsvTable table, FtrLocationResolver resolver, IReadOnlyList<OutstandingFtr> outstanding, FtrTerm? period)
+    private static List<FtrBid> Bids(CsvTable table, FtrLocationResolver resolver, IReadOnlyList<OutstandingFtr> outstanding, FtrTerm? period, FtrFlowgates? flowgates)
     {
         var offered = new List<(string Bidder, string Path, FtrKind Kind, FtrTerm? Term, double Mw)>();
         var list = new List<FtrBid>();
@@ -154,8 +156,7 @@ public static class FtrFileReader
         {
             var id = UniqueId(table, row, "bid", ids);
             var bidder = table.GetString(row, "bidder");
-            var path = Path(table, row, resolver);
-            var kind = Kind(table, row);
+            var (path, kind) = PathAndKind(table, row, resolver, flowgates);
             var side = table.GetString(row, "side") switch
             {
                 "buy" => FtrSide.Buy,
@@ -188,7 +189,7 @@ public static class FtrFileReader
                     - offered.Where(o => o.Bidder == bidder && o.Path == key && o.Kind == kind && (o.Term is null || term is null || o.Term.Overlaps(term))).Sum(o => o.Mw);
                 if (have < mw - 1e-9)
                 {
-                    throw table.Error(row, $"bid {id}: {bidder} offers {mw} MW of {Text(kind)} {path.Source.Label}→{path.Sink.Label}{(term is null ? "" : $" for {term}")} but holds only {Math.Max(0, have)} MW of it (left unoffered) in {FtrsFile}{(term is null ? "" : " for a term covering that")}");
+                    throw table.Error(row, $"bid {id}: {bidder} offers {mw} MW of {Text(path, kind)} {path.Label}{(term is null ? "" : $" for {term}")} but holds only {Math.Max(0, have)} MW of it (left unoffered) in {FtrsFile}{(term is null ? "" : " for a term covering that")}");
                 }
 
                 offered.Add((bidder, key, kind, term, mw));
@@ -222,6 +223,47 @@ public static class FtrFileReader
         }
 
         return id;
+    }
+
+    /// <summary>
+    /// A right's path and kind: a point-to-point obligation or option, or (F9) a flowgate right (<c>kind</c>
+    /// <c>flowgate</c>, <c>source</c> a flow path or interface) or nomogram right (<c>nomogram</c>, <c>source</c> a
+    /// nomogram), held in the constraint's upper direction, with an empty <c>sink</c>: an option on
+    /// <see cref="FtrFlowgates"/>' virtual buses.
+    /// </summary>
+    private static (FtrPath Path, FtrKind Kind) PathAndKind(CsvTable table, CsvRow row, FtrLocationResolver resolver, FtrFlowgates? flowgates)
+    {
+        var text = table.GetString(row, "kind");
+        var gateKind = text switch
+        {
+            "flowgate" => FtrFlowgateKind.Path,
+            "nomogram" => FtrFlowgateKind.Nomogram,
+            _ => (FtrFlowgateKind?)null,
+        };
+        if (gateKind is not { } gate)
+        {
+            return (Path(table, row, resolver), Kind(table, row));
+        }
+
+        if (flowgates is null)
+        {
+            throw table.Error(row, $"column 'kind': '{text}' rights are auctioned (ftr-auction) and settled (clear) only; here give 'obligation' or 'option'");
+        }
+
+        var name = table.GetString(row, "source");
+        if (!flowgates.TryFind(gate, name, out var path))
+        {
+            throw table.Error(row, gate == FtrFlowgateKind.Path
+                ? $"column 'source': '{name}' is not a flow path of flowpaths.csv or an interface of interfaces.csv (a flowgate right names its path)"
+                : $"column 'source': '{name}' is not a nomogram of nomograms.csv (a nomogram right names its nomogram)");
+        }
+
+        if (table.GetOptionalString(row, "sink") is { } sink)
+        {
+            throw table.Error(row, $"column 'sink': '{sink}': a {text} right has no sink (it holds {name} in its own direction); leave it empty");
+        }
+
+        return (path, FtrKind.Option);
     }
 
     private static FtrPath Path(CsvTable table, CsvRow row, FtrLocationResolver resolver)
@@ -319,6 +361,9 @@ public static class FtrFileReader
     };
 
     internal static string Text(FtrKind kind) => kind == FtrKind.Obligation ? "obligation" : "option";
+
+    /// <summary>The <c>kind</c> column of a right: <c>flowgate</c> or <c>nomogram</c> for those (F9), else its kind.</summary>
+    public static string Text(FtrPath path, FtrKind kind) => path.Flowgate?.KindText ?? Text(kind);
 
     internal static string Text(FtrSettleAt settleAt) => settleAt == FtrSettleAt.Zone ? "zone" : "bus";
 

@@ -19,7 +19,10 @@ public static class FtrSettlementWriter
 
     public static IEnumerable<string> Rows(FtrSettlementResult settlement) =>
         settlement.Lines.Select(l =>
-            $"{Text(l.Ftr)},{Text(l.Holder)},{FtrFileReader.Text(l.Kind)},{Number(l.Mw)},{Number(l.SourcePrice)},{Number(l.SinkPrice)},{Money(l.Amount)},{Money(l.Target)},{FtrFileReader.Text(l.SettleAt)}");
+            l.Flowgate is { } gate
+                // A flowgate or nomogram right (F9): the constraint's shadow price in source_price, no sink.
+                ? $"{Text(l.Ftr)},{Text(l.Holder)},{gate.KindText},{Number(l.Mw)},{Number(-l.SourcePrice)},,{Money(l.Amount)},{Money(l.Target)},{FtrFileReader.Text(l.SettleAt)}"
+                : $"{Text(l.Ftr)},{Text(l.Holder)},{FtrFileReader.Text(l.Kind)},{Number(l.Mw)},{Number(l.SourcePrice)},{Number(l.SinkPrice)},{Money(l.Amount)},{Money(l.Target)},{FtrFileReader.Text(l.SettleAt)}");
 
     /// <summary>The <c>ftr</c> object of summary.json: revenue adequacy (F7).</summary>
     public static IReadOnlyDictionary<string, object?> Summary(FtrSettlementResult s) => new SortedDictionary<string, object?>(StringComparer.Ordinal)
