@@ -6,6 +6,7 @@ using Gridclear.Flows;
 using Gridclear.Ftr;
 using Gridclear.IO.Ftr;
 using Gridclear.IO.Csv;
+using Gridclear.IO.FlowPaths;
 using Gridclear.IO.Output;
 using Gridclear.IO.Px;
 using Gridclear.IO.RealTime;
@@ -36,6 +37,11 @@ internal static class ClearCommand
             Description = "Transmission losses: 'none' (lossless DC, as MATPOWER) or 'marginal' (DC losses in the balance, iterated; loss components in the LMPs).",
             DefaultValueFactory = _ => "none",
         };
+        var design = new Option<string>("--design")
+        {
+            Description = "Market design: 'nodal' (locational prices on the full network) or 'flowpath' (001: the zonal commercial model joined by the flow paths of flowpaths.csv, then the operator's redispatch on the full network).",
+            DefaultValueFactory = _ => "nodal",
+        };
         var command = new Command("clear", "Clear a day-ahead market: security-constrained dispatch and locational marginal prices, every interval of the market folder.");
         command.Options.Add(casePath);
         command.Options.Add(market);
@@ -44,8 +50,15 @@ internal static class ClearCommand
         command.Options.Add(date);
         command.Options.Add(minutes);
         command.Options.Add(losses);
+        command.Options.Add(design);
         command.SetAction(parse =>
         {
+            var marketDesign = parse.GetValue(design) switch
+            {
+                "nodal" => MarketDesign.Nodal,
+                "flowpath" => MarketDesign.FlowPath,
+                var other => throw new InvalidInputException("--design", null, $"'{other}' is not 'nodal' or 'flowpath'"),
+            };
             var options = new ClearingOptions(Reference: ParseReference(parse.GetValue(reference)!), Losses: ParseLosses(parse.GetValue(losses)!));
             DateOnly? day = parse.GetValue(date) is { } text
                 ? FtrTerm.TryParseDay(text, out var d) ? d : throw new InvalidInputException("--date", null, $"'{text}' is not a date yyyy-mm-dd")
@@ -53,7 +66,7 @@ internal static class ClearCommand
             var writer = output ?? Console.Out;
             using var folder = OutputFolder.Open(parse.GetValue(outDir)!);
             var run = IntervalProgress.Run(writer, "Clearing intervals", (progress, started) =>
-                DayAheadRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), options, parse.GetValue(minutes), progress, started, day));
+                DayAheadRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market), options, parse.GetValue(minutes), progress, started, day, marketDesign));
             Write(folder.Path, run, parse.GetValue(market));
             folder.Commit();
             Print(run, writer);
@@ -90,6 +103,12 @@ internal static class ClearCommand
 
         var intervals = run.Intervals;
         var top = new Dictionary<string, object?> { ["interval_minutes"] = run.IntervalMinutes, ["library_version"] = TopologyVersion.Of(run.Network) };
+        if (run.Design == MarketDesign.FlowPath)
+        {
+            top["design"] = "flowpath";
+            top["redispatch"] = RedispatchWriter.Summary(run.Intervals.Select(i => i.Redispatch!).ToList(), run.Hours);
+        }
+
         var perInterval = intervals.Select(i => (IReadOnlyDictionary<string, object?>?)IntervalSummary(i)).ToList();
         if (intervals.Count > 1 && intervals[0].Settlement is not null)
         {
@@ -122,6 +141,11 @@ internal static class ClearCommand
         {
             IntervalCsv.Write(Path.Combine(dir, FtrSettlementWriter.FileName), FtrSettlementWriter.Header, intervals.Select(i => FtrSettlementWriter.Rows(i.Ftrs!)).ToList());
         }
+
+        if (intervals[0].Redispatch is not null)
+        {
+            RedispatchWriter.Write(dir, intervals.Select(i => i.Redispatch!).ToList());
+        }
     }
 
     private static Dictionary<string, object?>? IntervalSummary(IntervalOutcome interval)
@@ -135,6 +159,11 @@ internal static class ClearCommand
         if (interval.NomogramCharges is { } nomogramCharges)
         {
             summary["nomogram_charges"] = NomogramSummary(nomogramCharges);
+        }
+
+        if (interval.Redispatch is { } redispatch)
+        {
+            summary["redispatch"] = RedispatchWriter.Summary([redispatch], 1);
         }
 
         if (interval.Ftrs is { } ftrs)
@@ -285,6 +314,10 @@ internal static class ClearCommand
         }
 
         Row("Binding constraints", r.Constraints.Count(c => c.Kind != ConstraintKind.Balance).ToString(CultureInfo.InvariantCulture));
+        if (run.Intervals[0].Redispatch is { } redispatch)
+        {
+            Row("Operator's redispatch, $ (full-network constraints binding)", $"{redispatch.Cost.ToString("N2", CultureInfo.InvariantCulture)} ({redispatch.Full.Constraints.Count(c => c.Kind != ConstraintKind.Balance)})");
+        }
         Row("Rounds (constraints added)", $"{r.Rounds} ({r.ConstraintsAdded.Values.Sum()})");
         Row("Time: read, model, clear (s)", $"{run.ReadSeconds:0.000}, {run.ModelSeconds:0.000}, {r.Timings.Total:0.000}");
         Row("Clear: build, solve, flow check, prices (s)", $"{r.Timings.Build:0.000}, {r.Timings.Solve:0.000}, {r.Timings.FlowCheck:0.000}, {r.Timings.Pricing:0.000}");

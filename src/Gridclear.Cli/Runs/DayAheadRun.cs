@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Gridclear.Designs.Px;
+using Gridclear.Designs.FlowPaths;
 using Gridclear.Flows;
 using Gridclear.Ftr;
 using Gridclear.IO.Market;
@@ -30,6 +31,9 @@ public sealed record IntervalOutcome(
     /// <summary>Recallable transmission (X4) when the market folder has etc.csv: the flow on recallable capacity per
     /// path and direction, and the schedules it is attributed to; null without etc.csv.</summary>
     public (IReadOnlyList<RecallableUse> Uses, IReadOnlyList<RecallableUser> Users)? Recallable { get; init; }
+
+    /// <summary>Under <c>--design flowpath</c>: the operator's redispatch of the interval on the full network.</summary>
+    public RedispatchResult? Redispatch { get; init; }
 }
 
 /// <summary>
@@ -53,6 +57,9 @@ public sealed class DayAheadRun
     }
 
     public CompiledNetwork Compiled { get; }
+
+    /// <summary>How the run cleared: nodal, or the flow-path design's commercial model and redispatch.</summary>
+    public MarketDesign Design { get; private init; }
 
     public Network.Network Network => Compiled.Network;
 
@@ -93,7 +100,9 @@ public sealed class DayAheadRun
         Execute(casePath, marketDirectory, options, DefaultIntervalMinutes, ftrDay: ftrDay);
 
     /// <param name="progress">Told how many intervals are cleared, after each (for a progress bar).</param>
-    public static DayAheadRun Execute(string casePath, string? marketDirectory, ClearingOptions options, double intervalMinutes, IProgress<int>? progress = null, Action<int>? started = null, DateOnly? ftrDay = null)
+    /// <param name="design">Nodal (the default), or the flow-path design (001): the market clears on the zonal
+    /// commercial model, then the operator redispatches on the full network (<see cref="FlowPathDesign"/>).</param>
+    public static DayAheadRun Execute(string casePath, string? marketDirectory, ClearingOptions options, double intervalMinutes, IProgress<int>? progress = null, Action<int>? started = null, DateOnly? ftrDay = null, MarketDesign design = MarketDesign.Nodal)
     {
         if (!double.IsFinite(intervalMinutes) || intervalMinutes <= 0)
         {
@@ -119,9 +128,21 @@ public sealed class DayAheadRun
 
         watch.Restart();
         started?.Invoke(market.Count);
-        var results = IntervalClearing.Clear(securityOf, market, new ClpSolver(), options, progress);
         var hours = intervalMinutes / 60.0;
         var intervals = new List<IntervalOutcome>(market.Count);
+        if (design == MarketDesign.FlowPath)
+        {
+            var flowPath = FlowPathDesign.Clear(network, powerCase, shiftFactors, market, marketDirectory, options, hours, progress);
+            for (var k = 1; k <= market.Count; k++)
+            {
+                var (commercial, redispatch) = flowPath[k - 1];
+                intervals.Add(Settle(k, network, powerCase, compiled, market[k], commercial, marketDirectory, hours, ftrDay, redispatch: redispatch));
+            }
+
+            return new DayAheadRun(compiled, intervals, intervalMinutes, readSeconds, modelSeconds, watch.Elapsed.TotalSeconds) { Design = design };
+        }
+
+        var results = IntervalClearing.Clear(securityOf, market, new ClpSolver(), options, progress);
         for (var k = 1; k <= market.Count; k++)
         {
             var outcome = Settle(k, network, powerCase, compiled, market[k], results[k - 1], marketDirectory, hours, ftrDay, cfds: cfds);
@@ -147,7 +168,8 @@ public sealed class DayAheadRun
     /// <summary>Settles one cleared interval (with a market folder), its FTRs and hubs.</summary>
     /// <param name="design">When given, rewrites what the settlement prices before anything is settled: a design
     /// comparison settles one clearing under several designs (other elections, other prices, extra lines).</param>
-    public static IntervalOutcome Settle(int interval, Network.Network network, PowerCase powerCase, CompiledNetwork compiled, MarketInput input, DayAheadResult result, string? marketDirectory, double hours, DateOnly? ftrDay, Func<SettlementInput, SettlementInput>? design = null, IReadOnlyList<Cfd>? cfds = null)
+    /// <param name="redispatch">Under <c>--design flowpath</c>, the operator's redispatch: its payments join the settlement.</param>
+    public static IntervalOutcome Settle(int interval, Network.Network network, PowerCase powerCase, CompiledNetwork compiled, MarketInput input, DayAheadResult result, string? marketDirectory, double hours, DateOnly? ftrDay, Func<SettlementInput, SettlementInput>? design = null, IReadOnlyList<Cfd>? cfds = null, RedispatchResult? redispatch = null)
     {
         if (powerCase.SkippedFields?.Contains("dcline") == true)
         {
@@ -178,7 +200,7 @@ public sealed class DayAheadRun
             }
 
             var zonalByBus = network.BusIds.Select(b => zoneLoadPrice.TryGetValue(b, out var p) ? p : double.NaN).ToArray();
-            ftrs = FtrSettlementStep.Settle(network, input, result, marketDirectory, zonalByBus, ftrDay, hours, powerCase);
+            ftrs = FtrSettlementStep.Settle(network, input, result, marketDirectory, zonalByBus, ftrDay, hours, powerCase, pathsMonitored: redispatch is not null);
             if (ftrs is not null && ftrs.Notes.Count > 0)
             {
                 result = result with { Notes = [.. result.Notes, .. ftrs.Notes] };
@@ -187,7 +209,7 @@ public sealed class DayAheadRun
             // FTR payments enter the statements as extra lines that balance among themselves (F2, F7).
             var settlementInput = outcome with
             {
-                ExtraLines = ftrs is null ? outcome.ExtraLines : [.. outcome.ExtraLines, .. FtrStatementLines.Of(ftrs)],
+                ExtraLines = [.. ftrs is null ? outcome.ExtraLines : [.. outcome.ExtraLines, .. FtrStatementLines.Of(ftrs)], .. redispatch?.SettlementLines() ?? []],
                 Hours = hours,
             };
             settlementInput = settlementInput with
@@ -211,6 +233,6 @@ public sealed class DayAheadRun
             settlement = DayAheadSettlement.Settle(settlementInput);
         }
 
-        return new IntervalOutcome(interval, input, result, settlement, hubs, ftrs);
+        return new IntervalOutcome(interval, input, result, settlement, hubs, ftrs) { Redispatch = redispatch };
     }
 }

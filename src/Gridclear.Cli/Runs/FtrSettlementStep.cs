@@ -17,8 +17,9 @@ public static class FtrSettlementStep
     /// that settle at zones.</param>
     /// <param name="hours">Length of the interval the prices hold for, hours.</param>
     /// <param name="day">The market day (<c>clear --date</c>), or null to settle every FTR whatever its term.</param>
+    /// <param name="pathsMonitored">Whether the run enforced every flow path (the flow-path design's commercial model).</param>
     /// <param name="powerCase">The case the network was compiled from (names flowpaths.csv's branches by circuit).</param>
-    public static FtrSettlementResult? Settle(Network.Network network, MarketInput input, DayAheadResult result, string? marketDirectory, IReadOnlyList<double>? zonalLoadPrices = null, DateOnly? day = null, double hours = 1, Network.PowerCase? powerCase = null)
+    public static FtrSettlementResult? Settle(Network.Network network, MarketInput input, DayAheadResult result, string? marketDirectory, IReadOnlyList<double>? zonalLoadPrices = null, DateOnly? day = null, double hours = 1, Network.PowerCase? powerCase = null, bool pathsMonitored = false)
     {
         if (marketDirectory is null)
         {
@@ -40,7 +41,7 @@ public static class FtrSettlementStep
         var notes = new List<string>(resolver.Warnings);
         var named = FlowgateRights.Named(ftrs.Select(f => f.Path));
         var prices = named.Count == 0 ? lmp : flowgates.Prices(lmp, gate => FlowgateRights.ShadowPrice(result, gate));
-        foreach (var gate in named.Where(g => g.Kind == FtrFlowgateKind.Path && !input.Interfaces.Any(i => i.Id == g.Name)))
+        foreach (var gate in named.Where(g => !pathsMonitored && g.Kind == FtrFlowgateKind.Path && !input.Interfaces.Any(i => i.Id == g.Name)))
         {
             notes.Add($"{path}: flowgate rights on {gate.Name} pay 0: the day-ahead market does not monitor it (add it to interfaces.csv, limit = its rating)");
         }

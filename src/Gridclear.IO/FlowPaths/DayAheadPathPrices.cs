@@ -60,6 +60,29 @@ public static class DayAheadPathPrices
             }
         }
 
+        // A flow-path design run (clear --design flowpath) enforced only the paths: what it left to the operator is
+        // its redispatch on the full network, the intra-zonal and residual inter-zonal congestion cost (001 G).
+        other += RedispatchCost(directory);
         return (prices, other);
+    }
+
+    /// <summary>summary.json's <c>redispatch.cost</c> ($), or 0 for a run without one.</summary>
+    public static double RedispatchCost(string directory)
+    {
+        var file = Path.Combine(directory, "summary.json");
+        if (!File.Exists(file))
+        {
+            return 0;
+        }
+
+        try
+        {
+            using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+            return summary.RootElement.TryGetProperty("redispatch", out var r) && r.TryGetProperty("cost", out var cost) ? cost.GetDouble() : 0;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidInputException(file, null, $"not a day-ahead run's summary.json: {e.Message}");
+        }
     }
 }
