@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Gridclear.Designs.Px;
 using Gridclear.Designs.FlowPaths;
+using Gridclear.Designs.Px;
 using Gridclear.Flows;
 using Gridclear.Ftr;
 using Gridclear.IO.Market;
