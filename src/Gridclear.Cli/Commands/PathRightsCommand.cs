@@ -22,15 +22,50 @@ internal static class PathRightsCommand
         var market = new Option<string>("--market") { Description = "A market folder with schedules.csv, flowpaths.csv, thresholds.csv (zones.csv, path_rights.csv, contracts.csv optional).", Required = true };
         var prices = new Option<string?>("--prices") { Description = "The output folder of a day-ahead run that monitored the paths as interfaces: prices the operator's procurement and costs, writes path_settlement.csv." };
         var outDir = new Option<string>("--out") { Description = "Folder for path_requirements.csv, rejected_schedules.csv, procurement.csv, contract_rights.csv, path_settlement.csv, summary.json.", Required = true };
+        var release = new Option<string?>("--release") { Description = "Release the rights the operator holds below forgiveness for converted contracts (P8): 'annual', 'monthly', 'weekly' or 'daily'; writes release_rights.csv (append to the auction's ftrs.csv) and release_offers.csv (append to its bids)." };
+        var releaseStart = new Option<string?>("--release-start") { Description = "The first day of the released term (yyyy-mm-dd); required with --release." };
+        var reservePrice = new Option<double>("--release-price") { Description = "The operator's reserve price for released rights, $/MW for the term (default 0).", DefaultValueFactory = _ => 0 };
+        var releaseRevenue = new Option<string?>("--release-revenue") { Description = "An ftr-auction output folder: the operator's sales of released rights there offset the congestion costs of --prices (their share of the term by the run's hours)." };
         var command = new Command("path-rights", "Flow-path rights (001): the rights each balanced schedule needs on each flow path, thresholds, classes, coverage, and the operator's cost allocation.");
         command.Options.Add(casePath);
         command.Options.Add(market);
         command.Options.Add(prices);
         command.Options.Add(outDir);
+        command.Options.Add(release);
+        command.Options.Add(releaseStart);
+        command.Options.Add(reservePrice);
+        command.Options.Add(releaseRevenue);
         command.SetAction(parse =>
         {
+            (ReleasePeriod, DateOnly)? released = null;
+            if (parse.GetValue(release) is { } period)
+            {
+                var p = period switch
+                {
+                    "annual" => ReleasePeriod.Annual,
+                    "monthly" => ReleasePeriod.Monthly,
+                    "weekly" => ReleasePeriod.Weekly,
+                    "daily" => ReleasePeriod.Daily,
+                    _ => throw new InvalidInputException("--release", null, $"'{period}' is not 'annual', 'monthly', 'weekly' or 'daily'"),
+                };
+                var start = parse.GetValue(releaseStart) is { } text
+                    ? Ftr.FtrTerm.TryParseDay(text, out var d) ? d : throw new InvalidInputException("--release-start", null, $"'{text}' is not a date yyyy-mm-dd")
+                    : throw new InvalidInputException("--release-start", null, "--release needs --release-start (the first day of the term)");
+                released = (p, start);
+            }
+            else if (parse.GetValue(releaseStart) is not null)
+            {
+                throw new InvalidInputException("--release-start", null, "given without --release");
+            }
+
+            var price = parse.GetValue(reservePrice);
+            if (!double.IsFinite(price) || Math.Abs(price) > IO.Ftr.FtrFileReader.MaxPricePerMw)
+            {
+                throw new InvalidInputException("--release-price", null, $"{price.ToString(CultureInfo.InvariantCulture)} $/MW is not a price");
+            }
+
             using var folder = OutputFolder.Open(parse.GetValue(outDir)!);
-            var run = PathRightsRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market)!, parse.GetValue(prices));
+            var run = PathRightsRun.Execute(parse.GetValue(casePath)!, parse.GetValue(market)!, parse.GetValue(prices), released, parse.GetValue(releaseRevenue));
             var dir = folder.Path;
             var watch = System.Diagnostics.Stopwatch.StartNew();
             PathRightsWriter.WriteRequirements(dir, run.Requirements);
@@ -44,6 +79,11 @@ internal static class PathRightsCommand
             {
                 PathRightsWriter.WriteSettlement(dir, settlement);
                 PathRightsWriter.WritePathCosts(dir, settlement, run.Paths);
+            }
+
+            if (released is not null)
+            {
+                RightsReleaseFiles.Write(dir, run.Released, price);
             }
 
             PathRightsWriter.WriteSummary(dir, Summary(run));
@@ -69,6 +109,7 @@ internal static class PathRightsCommand
             ["rows_by_class"] = Enum.GetValues<ScheduleClass>().ToDictionary(PathRightsWriter.ClassName, c => rows.Count(r => r.Class == c)),
             ["uncovered_between_mw"] = rows.Where(r => r.Class == ScheduleClass.Between && !run.Requirements.IsRejected(r.Schedule)).Sum(r => r.UncoveredMw),
             ["contracts_converted"] = run.ContractRights.Select(r => r.Contract).Distinct().Count(),
+            ["rights_released"] = run.Released.Select(r => new Dictionary<string, object> { ["id"] = r.Id, ["path"] = r.Path, ["mw"] = r.Mw, ["term_start"] = Ftr.FtrTerm.Text(r.Term.Start), ["term_end"] = Ftr.FtrTerm.Text(r.Term.End) }).ToList(),
             ["notes"] = run.Notes,
             ["seconds"] = new Dictionary<string, double> { ["read"] = Math.Round(run.ReadSeconds, 3), ["factors"] = Math.Round(run.FactorSeconds, 3), ["assess"] = Math.Round(run.AssessSeconds, 3) },
         };

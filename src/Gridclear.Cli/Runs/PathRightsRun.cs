@@ -44,7 +44,13 @@ public sealed class PathRightsRun
 
     public double AssessSeconds { get; init; }
 
-    public static PathRightsRun Execute(string casePath, string marketDirectory, string? pricesDirectory)
+    /// <summary>The operator-held rights released to an FTR auction (<c>--release</c>), or none.</summary>
+    public IReadOnlyList<ReleasedRight> Released { get; init; } = [];
+
+    /// <param name="release">With <c>--release</c>: the period, its first day and the operator's reserve price ($/MW).</param>
+    /// <param name="releaseRevenueDirectory">An ftr-auction output folder whose operator sales of flowgate rights
+    /// offset the congestion costs (their share of the term by the day-ahead run's hours).</param>
+    public static PathRightsRun Execute(string casePath, string marketDirectory, string? pricesDirectory, (ReleasePeriod Period, DateOnly Start)? release = null, string? releaseRevenueDirectory = null)
     {
         var watch = Stopwatch.StartNew();
         var powerCase = MatpowerReader.ReadFile(casePath);
@@ -72,6 +78,17 @@ public sealed class PathRightsRun
         var assessSeconds = watch.Elapsed.TotalSeconds;
 
         var notes = new List<string>();
+        var released = release is { } r ? RightsRelease.Release(ContractTranslation.OperatorRights(contractRights), r.Period, r.Start, notes) : [];
+        if (release is not null && released.Count == 0)
+        {
+            notes.Add("--release: the operator holds no rights to release (contracts.csv converts to none below forgiveness in a path's direction)");
+        }
+
+        if (releaseRevenueDirectory is not null && pricesDirectory is null)
+        {
+            throw new InvalidInputException("--release-revenue", null, "needs --prices: the revenue offsets the congestion costs of a day-ahead run");
+        }
+
         if (requirements.Skipped.Count > 0)
         {
             notes.Add($"not balanced, so not assessed (001 defines rights for balanced schedules): {string.Join(", ", requirements.Skipped)}");
@@ -87,7 +104,9 @@ public sealed class PathRightsRun
             }
 
             var contractMw = contracts.GroupBy(c => c.Holder).ToDictionary(g => g.Key, g => g.Sum(c => c.Mw), StringComparer.Ordinal);
-            settlement = PathCostAllocation.Allocate(requirements, da.Prices, da.Other, contractMw, 0);
+            var hours = DayAheadPathPrices.Hours(pricesDirectory!);
+            var credit = releaseRevenueDirectory is null ? 0 : RightsReleaseFiles.Sales(releaseRevenueDirectory).Sum(s => RightsRelease.Credit(s.Amount, s.Days, hours));
+            settlement = PathCostAllocation.Allocate(requirements, da.Prices, da.Other, contractMw, credit);
         }
 
         return new PathRightsRun
@@ -102,6 +121,7 @@ public sealed class PathRightsRun
             Settlement = settlement,
             Prices = dayAhead?.Prices ?? [],
             Notes = notes,
+            Released = released,
             ReadSeconds = readSeconds,
             FactorSeconds = factorSeconds,
             AssessSeconds = assessSeconds,

@@ -66,6 +66,22 @@ public static class DayAheadPathPrices
         return (prices, other);
     }
 
+    /// <summary>Hours the run covers (summary.json: <c>interval_minutes</c> × <c>interval_count</c>; 1 when absent).</summary>
+    public static double Hours(string directory)
+    {
+        var file = Path.Combine(directory, "summary.json");
+        if (!File.Exists(file))
+        {
+            return 1;
+        }
+
+        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+        var root = summary.RootElement;
+        var minutes = root.TryGetProperty("interval_minutes", out var m) ? m.GetDouble() : 60;
+        var count = root.TryGetProperty("interval_count", out var c) ? c.GetInt32() : 1;
+        return minutes * count / 60.0;
+    }
+
     /// <summary>summary.json's <c>redispatch.cost</c> ($), or 0 for a run without one.</summary>
     public static double RedispatchCost(string directory)
     {
