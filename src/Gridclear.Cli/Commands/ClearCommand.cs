@@ -55,8 +55,8 @@ internal static class ClearCommand
         {
             var marketDesign = parse.GetValue(design) switch
             {
-                "nodal" => MarketDesign.Nodal,
-                "flowpath" => MarketDesign.FlowPath,
+                "nodal" => ClearingDesign.Nodal,
+                "flowpath" => ClearingDesign.FlowPath,
                 var other => throw new InvalidInputException("--design", null, $"'{other}' is not 'nodal' or 'flowpath'"),
             };
             var options = new ClearingOptions(Reference: ParseReference(parse.GetValue(reference)!), Losses: ParseLosses(parse.GetValue(losses)!));
@@ -103,7 +103,7 @@ internal static class ClearCommand
 
         var intervals = run.Intervals;
         var top = new Dictionary<string, object?> { ["interval_minutes"] = run.IntervalMinutes, ["library_version"] = TopologyVersion.Of(run.Network) };
-        if (run.Design == MarketDesign.FlowPath)
+        if (run.Design == ClearingDesign.FlowPath)
         {
             top["design"] = "flowpath";
             top["redispatch"] = RedispatchWriter.Summary(run.Intervals.Select(i => i.Redispatch!).ToList(), run.Hours);

@@ -59,7 +59,7 @@ public sealed class DayAheadRun
     public CompiledNetwork Compiled { get; }
 
     /// <summary>How the run cleared: nodal, or the flow-path design's commercial model and redispatch.</summary>
-    public MarketDesign Design { get; private init; }
+    public ClearingDesign Design { get; private init; }
 
     public Network.Network Network => Compiled.Network;
 
@@ -102,7 +102,7 @@ public sealed class DayAheadRun
     /// <param name="progress">Told how many intervals are cleared, after each (for a progress bar).</param>
     /// <param name="design">Nodal (the default), or the flow-path design (001): the market clears on the zonal
     /// commercial model, then the operator redispatches on the full network (<see cref="FlowPathDesign"/>).</param>
-    public static DayAheadRun Execute(string casePath, string? marketDirectory, ClearingOptions options, double intervalMinutes, IProgress<int>? progress = null, Action<int>? started = null, DateOnly? ftrDay = null, MarketDesign design = MarketDesign.Nodal)
+    public static DayAheadRun Execute(string casePath, string? marketDirectory, ClearingOptions options, double intervalMinutes, IProgress<int>? progress = null, Action<int>? started = null, DateOnly? ftrDay = null, ClearingDesign design = ClearingDesign.Nodal)
     {
         if (!double.IsFinite(intervalMinutes) || intervalMinutes <= 0)
         {
@@ -130,7 +130,7 @@ public sealed class DayAheadRun
         started?.Invoke(market.Count);
         var hours = intervalMinutes / 60.0;
         var intervals = new List<IntervalOutcome>(market.Count);
-        if (design == MarketDesign.FlowPath)
+        if (design == ClearingDesign.FlowPath)
         {
             var flowPath = FlowPathDesign.Clear(network, powerCase, shiftFactors, market, marketDirectory, options, hours, progress);
             for (var k = 1; k <= market.Count; k++)
