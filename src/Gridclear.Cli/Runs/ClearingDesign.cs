@@ -1,7 +1,7 @@
 namespace Gridclear.Cli.Runs;
 
 /// <summary>Which design a day-ahead run clears under (<c>clear --design</c>).</summary>
-public enum MarketDesign
+public enum ClearingDesign
 {
     /// <summary>Locational prices on the full network (the default).</summary>
     Nodal,
