@@ -26,6 +26,8 @@ internal static class PathRightsCommand
         var releaseStart = new Option<string?>("--release-start") { Description = "The first day of the released term (yyyy-mm-dd); required with --release." };
         var reservePrice = new Option<double>("--release-price") { Description = "The operator's reserve price for released rights, $/MW for the term (default 0).", DefaultValueFactory = _ => 0 };
         var releaseRevenue = new Option<string?>("--release-revenue") { Description = "An ftr-auction output folder: the operator's sales of released rights there offset the congestion costs of --prices (their share of the term by the run's hours)." };
+        var suggest = new Option<string[]>("--suggest") { Description = "Output folders of day-ahead runs: rank branches and interfaces by their congestion rent, say which should be flow paths (P1) and which zones should be split (N6); writes suggestions.csv, zone_congestion.csv (flowpaths.csv and thresholds.csv are then optional).", AllowMultipleArgumentsPerToken = true };
+        var significance = new Option<double>("--significance") { Description = "With --suggest: the share of the total congestion rent, in percent, from which congestion is commercially significant (default 10).", DefaultValueFactory = _ => 10 };
         var command = new Command("path-rights", "Flow-path rights (001): the rights each balanced schedule needs on each flow path, thresholds, classes, coverage, and the operator's cost allocation.");
         command.Options.Add(casePath);
         command.Options.Add(market);
@@ -35,8 +37,15 @@ internal static class PathRightsCommand
         command.Options.Add(releaseStart);
         command.Options.Add(reservePrice);
         command.Options.Add(releaseRevenue);
+        command.Options.Add(suggest);
+        command.Options.Add(significance);
         command.SetAction(parse =>
         {
+            if (parse.GetValue(suggest) is { Length: > 0 } runs)
+            {
+                return Suggest(parse.GetValue(casePath)!, parse.GetValue(market)!, runs, parse.GetValue(significance), parse.GetValue(outDir)!, output ?? Console.Out);
+            }
+
             (ReleasePeriod, DateOnly)? released = null;
             if (parse.GetValue(release) is { } period)
             {
@@ -94,6 +103,50 @@ internal static class PathRightsCommand
             return CommandRunner.Success;
         });
         return command;
+    }
+
+    private static int Suggest(string casePath, string market, string[] runs, double significance, string outDir, TextWriter writer)
+    {
+        if (!double.IsFinite(significance) || significance <= 0 || significance > 100)
+        {
+            throw new InvalidInputException("--significance", null, $"{significance.ToString(CultureInfo.InvariantCulture)} is not a percentage in (0, 100]");
+        }
+
+        using var folder = OutputFolder.Open(outDir);
+        var run = PathSuggestionRun.Execute(casePath, market, runs, significance / 100);
+        CongestionRents.Write(folder.Path, run.Elements, run.Zones);
+        PathRightsWriter.WriteSummary(folder.Path, new Dictionary<string, object?>
+        {
+            ["runs"] = run.Runs,
+            ["significance_percent"] = significance,
+            ["total_rent"] = Math.Round(run.TotalRent, 2),
+            ["elements"] = run.Elements.Count,
+            ["significant"] = run.Elements.Where(e => e.Suggestion != "not significant").Select(e => new Dictionary<string, object?> { ["element"] = e.Element, ["kind"] = e.Kind, ["share"] = Math.Round(e.Share, 6), ["suggestion"] = e.Suggestion }).ToList(),
+            ["zones_to_split"] = run.Zones.Where(z => z.Significant).Select(z => z.Zone).ToList(),
+        });
+        folder.Commit();
+
+        var console = Consoles.For(writer);
+        var table = new Table().Title(string.Create(CultureInfo.InvariantCulture, $"Congestion rent over {run.Runs} run(s): {run.TotalRent:N2} $ (significant from {significance:0.##} %)"));
+        foreach (var c in new[] { "#", "Element", "Kind", "Scope", "Zone", "Rent, $", "Share", "Suggestion" })
+        {
+            table.AddColumn(c);
+        }
+
+        foreach (var e in run.Elements.Take(20))
+        {
+            table.AddRow(
+                e.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(e.Element), e.Kind, e.Scope, Markup.Escape(e.Zone ?? string.Empty),
+                e.Rent.ToString("N2", CultureInfo.InvariantCulture), e.Share.ToString("P1", CultureInfo.InvariantCulture), Markup.Escape(e.Suggestion));
+        }
+
+        console.Write(table);
+        foreach (var z in run.Zones)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"zone {z.Zone}: internal congestion {z.Rent:N2} $ ({z.Share:P1} of the rent){(z.Significant ? ": commercially significant, split the zone or create a flow path inside it (N6)" : string.Empty)}"));
+        }
+
+        return CommandRunner.Success;
     }
 
     private static Dictionary<string, object?> Summary(PathRightsRun run)

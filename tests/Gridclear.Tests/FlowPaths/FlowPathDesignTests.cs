@@ -124,6 +124,40 @@ public sealed class FlowPathDesignTests : IDisposable
         Assert.Equal(-200m, settlement.Where(r => r["participant"] == "trader").Sum(r => Money(r["amount"])));
     }
 
+    /// <summary>
+    /// <c>path-rights --suggest</c> (P1, N6) on the run above: WE's rent 20 × 120 = 2400 $ in the commercial model, line
+    /// 3-4's 10 × 80 = 800 $ in the redispatch (bus 4 at 40, bus 3 at 30), 25 % of the 3200 $: zone E holds
+    /// commercially significant internal congestion.
+    /// </summary>
+    [Fact]
+    public void SuggestRanksCongestionAndSaysWhichZoneToSplit()
+    {
+        var files = Market();
+        files.Remove("schedules.csv");
+        files.Remove("path_rights.csv");
+        using var market = new TempFolder(files);
+        var da = Path.Combine(_dir, "da");
+        var (code, error) = Clear(market.Path, da);
+        Assert.True(code == 0, error);
+
+        var outDir = Path.Combine(_dir, "suggest");
+        var (rc, output, rerror) = FlowPathCli.Run("path-rights", "--case", Case(), "--market", market.Path, "--suggest", da, "--out", outDir);
+        Assert.True(rc == 0, rerror);
+        var rows = FlowPathCli.Rows(Path.Combine(outDir, "suggestions.csv"));
+        Assert.Equal(("WE", "interface", 2400.0, "on flow path WE"), (rows[0]["element"], rows[0]["kind"], Number(rows[0]["rent"]), rows[0]["suggestion"]));
+        Assert.Equal(("3-4", "intra_zonal", "E", 800.0, 0.25), (rows[1]["element"], rows[1]["scope"], rows[1]["zone"], Number(rows[1]["rent"]), Number(rows[1]["share"])));
+        Assert.StartsWith("split zone E", rows[1]["suggestion"], StringComparison.Ordinal);
+        var zone = Assert.Single(FlowPathCli.Rows(Path.Combine(outDir, "zone_congestion.csv")));
+        Assert.Equal(("E", "true"), (zone["zone"], zone["split"]));
+        Assert.Contains("zone E", output, StringComparison.Ordinal);
+
+        // At a 30 % significance the line is no longer significant, nor the zone.
+        (rc, _, rerror) = FlowPathCli.Run("path-rights", "--case", Case(), "--market", market.Path, "--suggest", da, "--significance", "30", "--out", outDir);
+        Assert.True(rc == 0, rerror);
+        Assert.Equal("not significant", FlowPathCli.Rows(Path.Combine(outDir, "suggestions.csv"))[1]["suggestion"]);
+        Assert.Equal("false", Assert.Single(FlowPathCli.Rows(Path.Combine(outDir, "zone_congestion.csv")))["split"]);
+    }
+
     [Fact]
     public void ZoneFactorsAreLoadWeightedAndBalancedInjectionsIgnoreTheReference()
     {
