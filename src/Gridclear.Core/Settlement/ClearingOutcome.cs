@@ -77,6 +77,11 @@ public static class ClearingOutcome
     private static double[] ServedLoad(DayAheadResult result, Network.Network network)
     {
         var served = network.BusLoadMw.ToArray();
+        foreach (var shed in result.EnergyRelaxations.Where(e => e.UnservedMw > 0))
+        {
+            served[network.BusIndex(shed.Bus)] -= shed.UnservedMw;
+        }
+
         return served;
     }
 }

@@ -91,4 +91,22 @@ public sealed class DefaultParticipantTests
         Assert.Equal(0m, settlement.Lines.Single(l => l.Charge == Charges.CongestionRent).Amount);
         Assert.Equal(0m, settlement.Lines.Sum(l => l.Amount));
     }
+
+    /// <summary>A shortage is shed at the bus where the load is (issue 11), and the default participant there pays only
+    /// for what it was served.</summary>
+    [Fact]
+    public void ALoadPaysOnlyForWhatItIsServed()
+    {
+        var text = File.ReadAllText(TestPaths.Case("case5"));
+        using var market = new TempFolder(new Dictionary<string, string> { ["ftrs.csv"] = "ftr,holder,source,sink,mw,kind\n" });
+        var shortCase = Path.Combine(market.Path, "short.m");
+        File.WriteAllText(shortCase, System.Text.RegularExpressions.Regex.Replace(text, @"(\n\s*4\s+\d+\s+)400(\s)", "${1}4000${2}"));
+        var run = DayAheadRun.Execute(shortCase, market.Path, ClearingOptions.Default);
+
+        var shed = run.Result.EnergyRelaxations.Single(e => e.UnservedMw > 0);
+        Assert.Equal(4, shed.Bus);
+        var line = run.Settlement!.Lines.Single(l => l.Participant == "load4");
+        Assert.Equal(Money.ToCents(-(decimal)(4000 - shed.UnservedMw) * (decimal)run.Result.Prices.Single(p => p.Bus == 4).Lmp), line.Amount);
+        Assert.Equal(0m, run.Settlement.Lines.Sum(l => l.Amount));
+    }
 }
