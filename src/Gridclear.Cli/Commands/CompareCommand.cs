@@ -30,7 +30,7 @@ internal static class CompareCommand
     {
         var casePath = new Option<string>("--case") { Description = "The network: a MATPOWER case file (.m).", Required = true };
         var market = new Option<string>("--market") { Description = "The market folder (with interval columns, every interval is compared).", Required = true };
-        var designs = new Option<string>("--designs") { Description = "Designs to compare, comma-separated: nodal, zonal, px.", DefaultValueFactory = _ => "nodal,zonal,px" };
+        var designs = new Option<string>("--designs") { Description = "Designs to compare, comma-separated: nodal, zonal, flowpath (needs flowpaths.csv), px.", DefaultValueFactory = _ => "nodal,zonal,px" };
         var outDir = new Option<string>("--out") { Description = "Folder for comparison.csv, participants.csv, intervals.csv, distributions.csv, bus_prices.csv, report.html, summary.json (or a shard's partial result).", Required = true };
         var allZonal = new Option<bool>("--all-zonal") { Description = "The zonal design settles every resource zonally instead of as elected in resources.csv." };
         var shard = new Option<string?>("--shard") { Description = "i/n: measure only the intervals k with (k − 1) mod n = i − 1 and write a partial result for 'merge'." };

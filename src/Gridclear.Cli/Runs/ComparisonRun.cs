@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Gridclear.Designs.Comparison;
+using Gridclear.Designs.FlowPaths;
 using Gridclear.Designs.Px;
 using Gridclear.Flows;
 using Gridclear.IO.Comparison;
@@ -75,6 +76,12 @@ public sealed class ComparisonRun
         var tally = new ComparisonTally(options.Designs, market.Count);
         var notes = new List<IntervalNote>();
         var intervals = ShardIntervals(market.Count, options.Shard);
+
+        // The flow-path design clears every interval of the day on its commercial model (the zones' factors are
+        // weighted by the whole day's load, so each shard must see the same model), then redispatches each.
+        var flowPath = options.Designs.Contains(MarketDesign.Flowpath)
+            ? FlowPathDesign.Clear(network, powerCase, shiftFactors, market, marketDirectory, options.Clearing, hours, null)
+            : null;
         started?.Invoke(intervals.Count);
         var done = 0;
         foreach (var k in intervals)
@@ -91,9 +98,10 @@ public sealed class ComparisonRun
             {
                 outcomes.Add(design switch
                 {
-                    MarketDesign.Nodal => Settled(design, k, physical, Elect(Election.Nodal), everyoneZonal: false),
-                    MarketDesign.Zonal => Settled(design, k, physical, options.AllZonal ? Elect(Election.Zonal) : null, options.AllZonal),
-                    MarketDesign.Px => Settled(design, k, physical, nodal => PxSettlement.Apply(Elect(Election.Nodal)(nodal), securityOf(k), physical), everyoneZonal: true),
+                    MarketDesign.Nodal => Settled(design, k, physical, Elect(Election.Nodal), Election.Nodal),
+                    MarketDesign.Zonal => Settled(design, k, physical, options.AllZonal ? Elect(Election.Zonal) : null, options.AllZonal ? Election.Zonal : null),
+                    MarketDesign.Px => Settled(design, k, physical, nodal => PxSettlement.Apply(Elect(Election.Nodal)(nodal), securityOf(k), physical), Election.Zonal),
+                    MarketDesign.Flowpath => FlowPath(k, flowPath![k - 1].Commercial, flowPath[k - 1].Redispatch),
                     _ => throw new InvalidInputException("--designs", null, $"design '{MarketDesigns.Name(design)}' is not available in this build"),
                 });
             }
@@ -101,12 +109,23 @@ public sealed class ComparisonRun
             tally.Add(k, outcomes);
             progress?.Report(++done);
 
-            DesignInterval Settled(MarketDesign design, int interval, DayAheadResult result, Func<SettlementInput, SettlementInput>? rules, bool everyoneZonal)
+            // Settled on the commercial model's zone prices with the redispatch's payments; the final physical dispatch
+            // is the redispatch's, whose as-bid cost is the commercial model's plus what the redispatch cost.
+            DesignInterval FlowPath(int interval, DayAheadResult commercial, RedispatchResult redispatch)
+            {
+                var outcome = DayAheadRun.Settle(interval, network, powerCase, compiled, input, commercial, marketDirectory, hours, options.Date, redispatch: redispatch);
+                var settlement = outcome.Settlement!;
+                var loadPrices = commercial.Prices.ToDictionary(p => p.Bus, p => p.Lmp);
+                var asBid = commercial.Objective + ((double)redispatch.Cost / hours);
+                return DesignMeasurement.Measure(MarketDesign.Flowpath, interval, redispatch.Full, asBid, settlement, outcome.Ftrs, loadPrices, hours, redispatchCost: redispatch.Cost);
+            }
+
+            DesignInterval Settled(MarketDesign design, int interval, DayAheadResult result, Func<SettlementInput, SettlementInput>? rules, Election? everyone)
             {
                 var outcome = DayAheadRun.Settle(interval, network, powerCase, compiled, input, result, marketDirectory, hours, options.Date, rules);
                 var settlement = outcome.Settlement!;
                 var usage = -settlement.Lines.Where(l => l.Charge == PxSettlement.Charge).Sum(l => l.Amount);
-                var loadPrices = LoadPrices(network, input, result, settlement, everyoneZonal);
+                var loadPrices = LoadPrices(network, input, result, settlement, everyone);
                 return DesignMeasurement.Measure(design, interval, result, result.Objective, settlement, outcome.Ftrs, loadPrices, hours, usageCharges: usage);
             }
         }
@@ -120,14 +139,15 @@ public sealed class ComparisonRun
 
     /// <summary>
     /// The price a load at each bus pays: the zonal load price of its zone where the loads there settle zonally (all
-    /// of them when <paramref name="everyoneZonal"/>, else where a load resource there elected it), the bus LMP
-    /// elsewhere.
+    /// of them when <paramref name="everyone"/> is zonal, none when it is nodal, else where a load resource there
+    /// elected it), the bus LMP elsewhere.
     /// </summary>
-    private static Dictionary<int, double> LoadPrices(Network.Network network, MarketInput input, DayAheadResult result, SettlementResult settlement, bool everyoneZonal)
+    private static Dictionary<int, double> LoadPrices(Network.Network network, MarketInput input, DayAheadResult result, SettlementResult settlement, Election? everyone)
     {
         var zones = input.ZonesOf(network);
         var zonalByBus = HubPrices.ZonalLoadPriceByBus(zones, settlement.ZonalPrices);
-        var zonalLoadBuses = everyoneZonal ? [] : (input.Resources ?? []).Where(r => r.Kind == ResourceKind.Load && r.Settlement == Election.Zonal)
+        var everyoneZonal = everyone == Election.Zonal;
+        var zonalLoadBuses = everyone is not null ? [] : (input.Resources ?? []).Where(r => r.Kind == ResourceKind.Load && r.Settlement == Election.Zonal)
             .Select(r => r.Bus).ToHashSet();
         return result.Prices.ToDictionary(
             p => p.Bus,

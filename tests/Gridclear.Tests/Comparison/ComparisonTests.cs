@@ -145,6 +145,28 @@ public sealed class ComparisonTests : IDisposable
         Assert.Equal("1400.00", participants.Single(r => r[0] == "px" && r[1] == "Alpha")[2]);
     }
 
+    /// <summary>
+    /// The flow-path design (001) on the example with its WEST_EXPORT lines as the one path: the commercial model misses
+    /// the network's other limits, the operator's redispatch removes them at a cost, and that is the design's
+    /// redispatch cost, the same as a plain <c>clear --design flowpath</c>'s; the final dispatch's as-bid cost is never
+    /// below the nodal optimum's (the redispatch can only add cost); the money sums to zero.
+    /// </summary>
+    [Fact]
+    public void TheFlowPathDesignAddsTheRedispatchAndNeverCostsLessThanNodal()
+    {
+        var market = CopyMarket("paths", files => files["flowpaths.csv"] = "path,from_bus,to_bus,weight,rating\nWEST_EXPORT,15,33,1,180\nWEST_EXPORT,19,34,1,180\nWEST_EXPORT,30,38,1,180\n");
+        var (code, _, error) = Run("compare", "--case", ExampleMarket.Case, "--market", market, "--designs", "nodal,flowpath", "--out", Out("fp"));
+        Assert.True(code == 0, error);
+        var plain = DayAheadRun.Execute(ExampleMarket.Case, market, ClearingOptions.Default, DayAheadRun.DefaultIntervalMinutes, design: ClearingDesign.FlowPath);
+
+        var rows = Comparison(Out("fp"));
+        Assert.True(rows[("flowpath", "redispatch_cost")] > 0);
+        Assert.Equal(plain.Intervals[0].Redispatch!.Cost, rows[("flowpath", "redispatch_cost")]);
+        Assert.Equal(plain.Settlement!.Totals.CongestionRent, rows[("flowpath", "congestion_rent")]);
+        Assert.True(rows[("flowpath", "as_bid_cost")] >= rows[("nodal", "as_bid_cost")] - 0.01m);
+        Assert.Equal(0m, Rows(Out("fp"), "participants.csv").Where(r => r[0] == "flowpath").Sum(r => decimal.Parse(r[2], CultureInfo.InvariantCulture)));
+    }
+
     [Theory]
     [InlineData("--shard", "0/2", "--shard")]
     [InlineData("--shard", "3/2", "--shard")]
