@@ -71,8 +71,9 @@ public sealed class ComparisonTests : IDisposable
         {
             files.Remove("interfaces.csv");
             files["network.m"] = Unlimited(files["network.m"]);
+            files["flowpaths.csv"] = "path,from_bus,to_bus,weight,rating\nWEST_EXPORT,15,33,1,9000\nWEST_EXPORT,19,34,1,9000\nWEST_EXPORT,30,38,1,9000\n";
         });
-        var (code, _, error) = Run("compare", "--case", Path.Combine(market, "network.m"), "--market", market, "--designs", "nodal,zonal,px", "--all-zonal", "--out", Out("free"));
+        var (code, _, error) = Run("compare", "--case", Path.Combine(market, "network.m"), "--market", market, "--designs", "nodal,zonal,flowpath,px", "--all-zonal", "--out", Out("free"));
         Assert.True(code == 0, error);
 
         var rows = Comparison(Out("free"));
@@ -81,6 +82,13 @@ public sealed class ComparisonTests : IDisposable
             Assert.Equal(rows[("nodal", q)], rows[("zonal", q)]);
             Assert.Equal(rows[("nodal", q)], rows[("px", q)]);
         }
+
+        // The commercial model has nothing to miss: no redispatch, and the same cost (its prices are zonal: one price
+        // per zone, all equal without congestion).
+        Assert.Equal(0m, rows[("flowpath", "redispatch_cost")]);
+        Assert.Equal(rows[("nodal", "as_bid_cost")], rows[("flowpath", "as_bid_cost")]);
+        Assert.Equal(rows[("nodal", "production_cost")], rows[("flowpath", "production_cost")]);
+        Assert.Equal(0m, rows[("flowpath", "price_spread")]);
 
         Assert.Equal(0m, rows[("nodal", "price_spread")]);
         Assert.Equal(0m, rows[("zonal", "price_spread")]);
