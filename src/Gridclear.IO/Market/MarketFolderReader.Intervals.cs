@@ -48,10 +48,14 @@ public static partial class MarketFolderReader
 
         public CsvTable? Table(string file, string[] required, string[]? optional, int interval)
         {
-            if (!_parsed.TryGetValue(file, out var parsed))
+            Parsed? parsed;
+            lock (_parsed)
             {
-                parsed = Parse(file, required, optional);
-                _parsed[file] = parsed;
+                if (!_parsed.TryGetValue(file, out parsed))
+                {
+                    parsed = Parse(file, required, optional);
+                    _parsed[file] = parsed;
+                }
             }
 
             if (parsed is null)

@@ -81,14 +81,31 @@ public static partial class MarketFolderReader
         var locator = new BranchLocator(network, powerCase);
         var first = ReadInterval(new Folder(source, 1, network, locator) { Known = known, Market = market }, complete);
         var count = source.IntervalCount;
-        var inputs = new List<MarketInput>(count) { first.Input };
-        var listed = new List<IReadOnlyList<Resource>>(count) { first.Listed };
-        for (var k = 2; k <= count; k++)
+
+        // The later intervals are built on both cores: each reads only parsed rows (the source parses a file once, under
+        // its lock) and builds its own records. The problem reported is the lowest interval's, as a sequential read
+        // would report it, so errors stay deterministic.
+        var reads = new (MarketInput Input, IReadOnlyList<Resource> Listed)[count];
+        reads[0] = first;
+        var errors = new Exception?[count];
+        Parallel.For(2, count + 1, k =>
         {
-            var next = ReadInterval(new Folder(source, k, network, locator) { Known = known, Market = market }, complete);
-            inputs.Add(next.Input);
-            listed.Add(next.Listed);
+            try
+            {
+                reads[k - 1] = ReadInterval(new Folder(source, k, network, locator) { Known = known, Market = market }, complete);
+            }
+            catch (Exception e)
+            {
+                errors[k - 1] = e;
+            }
+        });
+        if (Array.Find(errors, e => e is not null) is { } error)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
         }
+
+        var inputs = reads.Select(r => r.Input).ToList();
+        var listed = reads.Select(r => r.Listed).ToList();
 
         var varies = new[] { InterfacesFile, NomogramsFile, ContingenciesFile }.Any(source.VariesByInterval);
         return new MarketFolderRead(new MarketIntervals(inputs, varies), listed, source.LastNamed);
