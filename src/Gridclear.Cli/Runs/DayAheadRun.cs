@@ -190,15 +190,7 @@ public sealed class DayAheadRun
             }
 
             var zonal = ZonalPrices.Compute(outcome.BusLmp, outcome.Zones, outcome.Resources, outcome.ResourceMw);
-            var zoneLoadPrice = new Dictionary<int, double>();
-            for (var z = 0; z < zonal.Count; z++)
-            {
-                foreach (var bus in outcome.Zones[z].Buses)
-                {
-                    zoneLoadPrice.TryAdd(bus, zonal[z].LoadPrice);
-                }
-            }
-
+            var zoneLoadPrice = HubPrices.ZonalLoadPriceByBus(outcome.Zones, zonal);
             var zonalByBus = network.BusIds.Select(b => zoneLoadPrice.TryGetValue(b, out var p) ? p : double.NaN).ToArray();
             ftrs = FtrSettlementStep.Settle(network, input, result, marketDirectory, zonalByBus, ftrDay, hours, powerCase, pathsMonitored: redispatch is not null);
             if (ftrs is not null && ftrs.Notes.Count > 0)
@@ -221,7 +213,7 @@ public sealed class DayAheadRun
 
             // Mitigation instruments (M2) settle at this interval's day-ahead bus, hub or zone price, holder against
             // counterparty: their lines sum to zero among themselves.
-            hubs = HubPrices.Compute(outcome.BusLmp, input.Hubs, HubPrices.ZonalLoadPriceByBus(outcome.Zones, zonal));
+            hubs = HubPrices.Compute(outcome.BusLmp, input.Hubs, zoneLoadPrice);
             if (cfds is { Count: > 0 })
             {
                 settlementInput = settlementInput with

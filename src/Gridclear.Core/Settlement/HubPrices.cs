@@ -52,15 +52,15 @@ public static class HubPrices
     }
 
     /// <summary>The zonal load price of each zoned bus's zone, by external bus number.</summary>
+    /// <param name="zonal">One price pair per zone, in the order of <paramref name="zones"/> (as <see cref="ZonalPrices"/> computes them).</param>
     public static IReadOnlyDictionary<int, double> ZonalLoadPriceByBus(IReadOnlyList<Zone> zones, IReadOnlyList<ZonalPrice> zonal)
     {
         var byBus = new Dictionary<int, double>();
         for (var z = 0; z < zones.Count; z++)
         {
-            var price = zonal.First(p => p.Zone == zones[z].Id).LoadPrice;
             foreach (var bus in zones[z].Buses)
             {
-                byBus.TryAdd(bus, price);
+                byBus.TryAdd(bus, zonal[z].LoadPrice);
             }
         }
 
