@@ -86,6 +86,13 @@ public sealed class DayAheadRun
     /// <summary>Interval 1's FTR settlement, when the market folder holds ftrs.csv.</summary>
     public FtrSettlementResult? Ftrs => Intervals[0].Ftrs;
 
+    /// <summary>Every participant's statement over the whole run (with a market folder; empty without), computed once
+    /// for statements.txt and the console.</summary>
+    public IReadOnlyList<ParticipantStatement> Statements => _statements ??=
+        Intervals[0].Settlement is null ? [] : ParticipantStatement.FromLines(Intervals.SelectMany(i => i.Settlement!.Lines));
+
+    private IReadOnlyList<ParticipantStatement>? _statements;
+
     /// <summary>Reading and compiling the case and the market folder, seconds.</summary>
     public double ReadSeconds { get; }
 
@@ -142,10 +149,14 @@ public sealed class DayAheadRun
             return new DayAheadRun(compiled, intervals, intervalMinutes, readSeconds, modelSeconds, watch.Elapsed.TotalSeconds) { Design = design };
         }
 
-        var results = IntervalClearing.Clear(securityOf, market, new ClpSolver(), options, progress);
+        // Interval k settles on the other core while interval k + 1 clears (each settlement depends on its own
+        // interval alone); outcomes are taken in order, so the first failing interval is the one reported.
+        var settling = new Task<IntervalOutcome>[market.Count];
+        IntervalClearing.Clear(securityOf, market, new ClpSolver(), options, progress, (k, result) =>
+            settling[k - 1] = Task.Run(() => Settle(k, network, powerCase, compiled, market[k], result, marketDirectory, hours, ftrDay, cfds: cfds)));
         for (var k = 1; k <= market.Count; k++)
         {
-            var outcome = Settle(k, network, powerCase, compiled, market[k], results[k - 1], marketDirectory, hours, ftrDay, cfds: cfds);
+            var outcome = settling[k - 1].GetAwaiter().GetResult();
             if (marketDirectory is not null && market[k].Nomograms.Count > 0)
             {
                 outcome = outcome with { NomogramCharges = NomogramUsageCharges.Compute(securityOf(k), outcome.Result, market[k].Resources, hours) };

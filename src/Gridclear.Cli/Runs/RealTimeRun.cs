@@ -232,13 +232,17 @@ public sealed class RealTimeRun
             var readSeconds = watch.Elapsed.TotalSeconds;
             watch.Restart();
             started?.Invoke(count);
-            var results = IntervalClearing.Clear(securityOf, inputs, new ClpSolver(), Options, progress);
+            // Interval k settles on the other core while interval k + 1 clears; outcomes are taken in order, so the
+            // first failing interval is the one reported. The settle stage is what remains after the last clear.
+            var settling = new Task<RealTimeOutcome>[count];
+            IntervalClearing.Clear(securityOf, inputs, new ClpSolver(), Options, progress, (k, result) =>
+                settling[k - 1] = Task.Run(() => Settle(k, position.IntervalOf(k, minutes), network, read, composed[k - 1], result, position, minutes / 60.0, Compiled, market)));
             var clearSeconds = watch.Elapsed.TotalSeconds;
             watch.Restart();
             var outcomes = new List<RealTimeOutcome>(count);
             for (var k = 1; k <= count; k++)
             {
-                outcomes.Add(Settle(k, position.IntervalOf(k, minutes), network, read, composed[k - 1], results[k - 1], position, minutes / 60.0, Compiled, market));
+                outcomes.Add(settling[k - 1].GetAwaiter().GetResult());
             }
 
             return (outcomes, read, new StageSeconds(readSeconds, clearSeconds, watch.Elapsed.TotalSeconds));

@@ -65,6 +65,12 @@ public sealed record SettlementInput(
 
     private static void CheckPrices(IReadOnlyDictionary<int, double> prices)
     {
+        // Sorted only to name the same bus every run, which only a failing input needs.
+        if (prices.Values.All(double.IsFinite))
+        {
+            return;
+        }
+
         foreach (var (bus, lmp) in prices.OrderBy(p => p.Key))
         {
             if (!double.IsFinite(lmp))
@@ -83,6 +89,12 @@ public sealed record SettlementInput(
             {
                 throw new InvalidInputException("resources", null, $"resource {r.Id} is listed twice");
             }
+        }
+
+        // Sorted only to name the same resource every run, which only a failing input needs.
+        if (mw.All(m => known.Contains(m.Key) && double.IsFinite(m.Value) && m.Value >= -NegativeNoiseMw))
+        {
+            return;
         }
 
         foreach (var (id, value) in mw.OrderBy(m => m.Key, StringComparer.Ordinal))

@@ -29,6 +29,7 @@ public static partial class MarketFolderReader
     private sealed class MarketSource(IReadOnlyList<MarketLayer> layers)
     {
         private readonly Dictionary<string, Parsed?> _parsed = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
 
         /// <summary>The intervals of the run: the largest named by a layer read interval by interval, at least 1.</summary>
         public int IntervalCount => Math.Max(1, _parsed.Values.Where(p => p is not null && p.Layer.IntervalOf is null).Select(p => p!.MaxInterval).DefaultIfEmpty(0).Max());
@@ -44,7 +45,42 @@ public static partial class MarketFolderReader
         public bool Exists(string file) => Find(file) is not null;
 
         /// <summary>True when the file has rows of one interval only.</summary>
-        public bool VariesByInterval(string file) => _parsed.GetValueOrDefault(file) is { } p && p.ByInterval.Count > 0;
+        public bool VariesByInterval(string file)
+        {
+            lock (_parsed)
+            {
+                return _parsed.GetValueOrDefault(file) is { } p && p.ByInterval.Count > 0;
+            }
+        }
+
+        /// <summary>
+        /// What a reader builds from <paramref name="files"/> alone (already requested through <see cref="Table"/>), built
+        /// once and shared by every interval when no row of those files names an interval: checking 6,000 resources
+        /// and their offers again for each of 24 hours only re-derives the same records. Interval 1 is read first, so
+        /// its problems are the ones reported, as they would be without sharing.
+        /// </summary>
+        public T Shared<T>(string key, IReadOnlyList<string> files, Func<T> build)
+            where T : class
+        {
+            if (files.Any(VariesByInterval))
+            {
+                return build();
+            }
+
+            lock (_shared)
+            {
+                if (_shared.TryGetValue(key, out var known))
+                {
+                    return (T)known;
+                }
+            }
+
+            var built = build();
+            lock (_shared)
+            {
+                return (T)(_shared.TryAdd(key, built) ? built : _shared[key]);
+            }
+        }
 
         public CsvTable? Table(string file, string[] required, string[]? optional, int interval)
         {

@@ -7,16 +7,20 @@ public static partial class MarketFolderReader
 {
     private sealed record Participation(
         IReadOnlyList<Resource>? Resources,
-        OrderedDictionary<string, OfferCurve> Offers,
-        OrderedDictionary<string, BidCurve> Bids,
-        OrderedDictionary<string, double> Demand)
+        IReadOnlyDictionary<string, OfferCurve> Offers,
+        IReadOnlyDictionary<string, BidCurve> Bids,
+        IReadOnlyDictionary<string, double> Demand)
     {
         /// <summary>Every resource of resources.csv, when a partial read kept only some in <see cref="Resources"/>.</summary>
         public IReadOnlyList<Resource>? Listed { get; init; }
     }
 
+    /// <summary>resources.csv read and checked: the resources in file order, and each with its row.</summary>
+    private sealed record ResourceList(IReadOnlyList<Resource> Resources, IReadOnlyDictionary<string, (Resource Resource, CsvRow Row)> ById);
+
     /// <summary>resources.csv, offers.csv, bids.csv and demand.csv, checked together. Not <paramref name="complete"/>: a
-    /// resource needs no offer, bid or demand, and only those with one take part (real-time data).</summary>
+    /// resource needs no offer, bid or demand, and only those with one take part (real-time data). Resources, offers
+    /// and bids that no interval changes are read once for the whole run (<see cref="MarketSource.Shared"/>).</summary>
     private static Participation ReadParticipation(Folder folder, bool complete)
     {
         var resourcesTable = folder.Table(InputFiles.Resources);
@@ -24,7 +28,6 @@ public static partial class MarketFolderReader
         var bidsTable = folder.Table(InputFiles.Bids);
         var demandTable = folder.Table(InputFiles.Demand);
 
-        var result = new Participation(null, new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
         if (resourcesTable is null)
         {
             foreach (var t in new[] { offersTable, bidsTable, demandTable })
@@ -35,9 +38,72 @@ public static partial class MarketFolderReader
                 }
             }
 
-            return result;
+            return new Participation(null, new Dictionary<string, OfferCurve>(), new Dictionary<string, BidCurve>(), new Dictionary<string, double>());
         }
 
+        var (resources, byId) = folder.Source.Shared("participation:resources", [ResourcesFile], () => ReadResources(folder, resourcesTable));
+        IReadOnlyDictionary<string, OfferCurve> offers = offersTable is null
+            ? new Dictionary<string, OfferCurve>()
+            : folder.Source.Shared("participation:offers", [ResourcesFile, OffersFile], () => ReadCurves(offersTable, byId, ResourceKind.Generator, "offer", steps => new OfferCurve(steps)));
+        IReadOnlyDictionary<string, BidCurve> bids = bidsTable is null
+            ? new Dictionary<string, BidCurve>()
+            : folder.Source.Shared("participation:bids", [ResourcesFile, BidsFile], () => ReadCurves(bidsTable, byId, ResourceKind.Load, "bid", steps => new BidCurve(steps)));
+
+        var demand = new OrderedDictionary<string, double>(StringComparer.Ordinal);
+        if (demandTable is not null)
+        {
+            var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var row in demandTable.Rows)
+            {
+                var id = Owner(demandTable, row, byId, ResourceKind.Load).Id;
+                if (lineOf.TryGetValue(id, out var firstLine))
+                {
+                    throw demandTable.Error(row, $"load {id} has a second demand (first on line {firstLine})");
+                }
+
+                lineOf[id] = row.Line;
+                demand.Add(id, demandTable.GetDouble(row, "mw"));
+            }
+        }
+
+        var taking = new List<Resource>(resources.Count);
+        foreach (var resource in resources)
+        {
+            var row = byId[resource.Id].Row;
+            if (!complete && !offers.ContainsKey(resource.Id) && !bids.ContainsKey(resource.Id) && !demand.ContainsKey(resource.Id))
+            {
+                continue;
+            }
+
+            taking.Add(resource);
+            if (resource.Kind == ResourceKind.Generator)
+            {
+                if (!offers.TryGetValue(resource.Id, out var offer))
+                {
+                    throw resourcesTable.Error(row, $"generator {resource.Id} has no offer in {OffersFile}");
+                }
+
+                if (resource.MinMw > offer.CapacityMw)
+                {
+                    throw resourcesTable.Error(row, $"generator {resource.Id}: min_mw {StepRow.Text(resource.MinMw)} exceeds its capacity {StepRow.Text(offer.CapacityMw)} MW (the sum of its offer steps)");
+                }
+
+                if (resource.MustRunMw > offer.CapacityMw)
+                {
+                    throw resourcesTable.Error(row, $"generator {resource.Id}: must_run {StepRow.Text(resource.MustRunMw)} exceeds its capacity {StepRow.Text(offer.CapacityMw)} MW (the sum of its offer steps)");
+                }
+            }
+            else if (!bids.ContainsKey(resource.Id) && !demand.ContainsKey(resource.Id))
+            {
+                throw resourcesTable.Error(row, $"load {resource.Id} has neither bids ({BidsFile}) nor a fixed demand ({DemandFile})");
+            }
+        }
+
+        return new Participation(taking, offers, bids, demand) { Listed = resources };
+    }
+
+    private static ResourceList ReadResources(Folder folder, CsvTable resourcesTable)
+    {
         var resources = new List<Resource>();
         var byId = new Dictionary<string, (Resource Resource, CsvRow Row)>(StringComparer.Ordinal);
         foreach (var row in resourcesTable.Rows)
@@ -68,95 +134,40 @@ public static partial class MarketFolderReader
             byId[id] = (resource, row);
         }
 
-        Resource Owner(CsvTable table, CsvRow row, ResourceKind expected)
+        return new ResourceList(resources, byId);
+    }
+
+    /// <summary>The resource a row of offers.csv, bids.csv or demand.csv belongs to, which must be of the expected kind.</summary>
+    private static Resource Owner(CsvTable table, CsvRow row, IReadOnlyDictionary<string, (Resource Resource, CsvRow Row)> byId, ResourceKind expected)
+    {
+        var id = table.GetString(row, "resource");
+        if (!byId.TryGetValue(id, out var r))
         {
-            var id = table.GetString(row, "resource");
-            if (!byId.TryGetValue(id, out var r))
-            {
-                throw table.Error(row, $"unknown resource {id} (not in {ResourcesFile})");
-            }
-
-            if (r.Resource.Kind != expected)
-            {
-                throw table.Error(row, expected == ResourceKind.Generator
-                    ? $"resource {id} is a load ({ResourcesFile} line {r.Row.Line}): loads bid in {BidsFile} or take a fixed demand in {DemandFile}, they do not offer"
-                    : $"resource {id} is a generator ({ResourcesFile} line {r.Row.Line}): generators offer in {OffersFile}, they do not bid or demand");
-            }
-
-            return r.Resource;
+            throw table.Error(row, $"unknown resource {id} (not in {ResourcesFile})");
         }
 
-        if (offersTable is not null)
+        if (r.Resource.Kind != expected)
         {
-            var groups = GroupInFileOrder(offersTable.Rows, row => Owner(offersTable, row, ResourceKind.Generator).Id);
-            foreach (var (id, rows) in groups)
-            {
-                var owner = $"offer of {id}";
-                var steps = StepRow.ToSteps(offersTable, rows.Select(r => StepRow.Read(offersTable, r, owner)).ToList(), owner, rising: true);
-                result.Offers.Add(id, Checked(offersTable, rows[0], () => new OfferCurve(steps)));
-            }
+            throw table.Error(row, expected == ResourceKind.Generator
+                ? $"resource {id} is a load ({ResourcesFile} line {r.Row.Line}): loads bid in {BidsFile} or take a fixed demand in {DemandFile}, they do not offer"
+                : $"resource {id} is a generator ({ResourcesFile} line {r.Row.Line}): generators offer in {OffersFile}, they do not bid or demand");
         }
 
-        if (bidsTable is not null)
+        return r.Resource;
+    }
+
+    /// <summary>offers.csv or bids.csv: each resource's steps, checked, as one curve (resources in file order).</summary>
+    private static OrderedDictionary<string, T> ReadCurves<T>(CsvTable table, IReadOnlyDictionary<string, (Resource Resource, CsvRow Row)> byId, ResourceKind kind, string what, Func<IReadOnlyList<PriceStep>, T> curve)
+    {
+        var curves = new OrderedDictionary<string, T>(StringComparer.Ordinal);
+        var rising = kind == ResourceKind.Generator;
+        foreach (var (id, rows) in GroupInFileOrder(table.Rows, row => Owner(table, row, byId, kind).Id))
         {
-            var groups = GroupInFileOrder(bidsTable.Rows, row => Owner(bidsTable, row, ResourceKind.Load).Id);
-            foreach (var (id, rows) in groups)
-            {
-                var owner = $"bid of {id}";
-                var steps = StepRow.ToSteps(bidsTable, rows.Select(r => StepRow.Read(bidsTable, r, owner)).ToList(), owner, rising: false);
-                result.Bids.Add(id, Checked(bidsTable, rows[0], () => new BidCurve(steps)));
-            }
+            var owner = $"{what} of {id}";
+            var steps = StepRow.ToSteps(table, rows.Select(r => StepRow.Read(table, r, owner)).ToList(), owner, rising);
+            curves.Add(id, Checked(table, rows[0], () => curve(steps)));
         }
 
-        if (demandTable is not null)
-        {
-            var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var row in demandTable.Rows)
-            {
-                var id = Owner(demandTable, row, ResourceKind.Load).Id;
-                if (lineOf.TryGetValue(id, out var firstLine))
-                {
-                    throw demandTable.Error(row, $"load {id} has a second demand (first on line {firstLine})");
-                }
-
-                lineOf[id] = row.Line;
-                result.Demand.Add(id, demandTable.GetDouble(row, "mw"));
-            }
-        }
-
-        var taking = new List<Resource>(resources.Count);
-        foreach (var resource in resources)
-        {
-            var row = byId[resource.Id].Row;
-            if (!complete && !result.Offers.ContainsKey(resource.Id) && !result.Bids.ContainsKey(resource.Id) && !result.Demand.ContainsKey(resource.Id))
-            {
-                continue;
-            }
-
-            taking.Add(resource);
-            if (resource.Kind == ResourceKind.Generator)
-            {
-                if (!result.Offers.TryGetValue(resource.Id, out var offer))
-                {
-                    throw resourcesTable.Error(row, $"generator {resource.Id} has no offer in {OffersFile}");
-                }
-
-                if (resource.MinMw > offer.CapacityMw)
-                {
-                    throw resourcesTable.Error(row, $"generator {resource.Id}: min_mw {StepRow.Text(resource.MinMw)} exceeds its capacity {StepRow.Text(offer.CapacityMw)} MW (the sum of its offer steps)");
-                }
-
-                if (resource.MustRunMw > offer.CapacityMw)
-                {
-                    throw resourcesTable.Error(row, $"generator {resource.Id}: must_run {StepRow.Text(resource.MustRunMw)} exceeds its capacity {StepRow.Text(offer.CapacityMw)} MW (the sum of its offer steps)");
-                }
-            }
-            else if (!result.Bids.ContainsKey(resource.Id) && !result.Demand.ContainsKey(resource.Id))
-            {
-                throw resourcesTable.Error(row, $"load {resource.Id} has neither bids ({BidsFile}) nor a fixed demand ({DemandFile})");
-            }
-        }
-
-        return result with { Resources = taking, Listed = resources };
+        return curves;
     }
 }

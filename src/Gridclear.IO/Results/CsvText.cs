@@ -15,16 +15,41 @@ public static class CsvText
     public static string Text(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
-    /// <summary>Writes a whole file at once (UTF-8, no BOM, \n line ends) so a failed run leaves no half-written file.</summary>
-    public static void WriteFile(string path, string header, IEnumerable<string> lines)
-    {
-        var sb = new StringBuilder();
-        sb.Append(header).Append('\n');
-        foreach (var line in lines)
+    /// <summary>Writes a CSV file: the header, then one line each (UTF-8, no BOM, \n line ends), as <see cref="WriteFile(string, Action{TextWriter})"/> does.</summary>
+    public static void WriteFile(string path, string header, IEnumerable<string> lines) =>
+        WriteFile(path, writer =>
         {
-            sb.Append(line).Append('\n');
-        }
+            writer.Write(header);
+            writer.Write('\n');
+            foreach (var line in lines)
+            {
+                writer.Write(line);
+                writer.Write('\n');
+            }
+        });
 
-        File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
+    /// <summary>
+    /// Streams a file (UTF-8, no BOM) into a temporary file beside <paramref name="path"/> and renames it into place
+    /// when complete, so a failed run leaves no half-written file, and a day's 600,000 rows never sit in memory
+    /// as one string.
+    /// </summary>
+    public static void WriteFile(string path, Action<TextWriter> write)
+    {
+        var partial = path + ".partial";
+        try
+        {
+            using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16))
+            {
+                write(writer);
+            }
+
+            File.Move(partial, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
     }
 }

@@ -29,8 +29,14 @@ public static class DayAheadWriter
     public static void WriteFiles(string directory, IReadOnlyList<DayAheadResult> results)
     {
         Directory.CreateDirectory(directory);
-        IntervalCsv.Write(Path.Combine(directory, "lmp.csv"), LmpHeader, results.Select(LmpRows).ToList());
-        IntervalCsv.Write(Path.Combine(directory, "dispatch.csv"), DispatchHeader, results.Select(DispatchRows).ToList());
+        Output.FileWrites.Run(
+            () => IntervalCsv.Write(Path.Combine(directory, "lmp.csv"), LmpHeader, results.Select(LmpRows).ToList()),
+            () => IntervalCsv.Write(Path.Combine(directory, "dispatch.csv"), DispatchHeader, results.Select(DispatchRows).ToList()),
+            () => WriteSmallFiles(directory, results));
+    }
+
+    private static void WriteSmallFiles(string directory, IReadOnlyList<DayAheadResult> results)
+    {
         IntervalCsv.Write(Path.Combine(directory, "constraints.csv"), ConstraintsHeader, results.Select(ConstraintRows).ToList());
         if (results.Any(r => r.Schedules.Count > 0))
         {

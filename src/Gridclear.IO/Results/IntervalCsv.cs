@@ -5,7 +5,7 @@ namespace Gridclear.IO.Results;
 /// <summary>
 /// A result file over a run's intervals (FORMATS.md "Time"): with one interval, the header and rows as they are; with
 /// more, the column <c>interval</c> first and the rows of every interval, interval 1 first. Written at once, as
-/// <see cref="CsvText.WriteFile"/> does.
+/// <see cref="CsvText.WriteFile(string, string, IEnumerable{string})"/> does.
 /// </summary>
 public static class IntervalCsv
 {
@@ -19,18 +19,23 @@ public static class IntervalCsv
             return;
         }
 
-        CsvText.WriteFile(path, Column + "," + header, Rows(rowsByInterval));
-    }
-
-    private static IEnumerable<string> Rows(IReadOnlyList<IEnumerable<string>> rowsByInterval)
-    {
-        for (var k = 0; k < rowsByInterval.Count; k++)
+        CsvText.WriteFile(path, writer =>
         {
-            var number = (k + 1).ToString(CultureInfo.InvariantCulture) + ",";
-            foreach (var row in rowsByInterval[k])
+            writer.Write(Column);
+            writer.Write(',');
+            writer.Write(header);
+            writer.Write('\n');
+            for (var k = 0; k < rowsByInterval.Count; k++)
             {
-                yield return number + row;
+                var number = (k + 1).ToString(CultureInfo.InvariantCulture);
+                foreach (var row in rowsByInterval[k])
+                {
+                    writer.Write(number);
+                    writer.Write(',');
+                    writer.Write(row);
+                    writer.Write('\n');
+                }
             }
-        }
+        });
     }
 }

@@ -127,7 +127,12 @@ public sealed record MarketInput
     /// The default zones: one per MATPOWER area, id = the area number as text, ordered by area number, buses in
     /// network order.
     /// </summary>
-    public static IReadOnlyList<Zone> DefaultZones(Network.Network network)
+    public static IReadOnlyList<Zone> DefaultZones(Network.Network network) => DefaultZonesOf.GetValue(network, AreaZones);
+
+    /// <summary>The default zones of each network, built once: every interval's settlement asks for them.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Network.Network, IReadOnlyList<Zone>> DefaultZonesOf = new();
+
+    private static IReadOnlyList<Zone> AreaZones(Network.Network network)
     {
         var byArea = new SortedDictionary<int, List<int>>();
         for (var i = 0; i < network.BusCount; i++)
