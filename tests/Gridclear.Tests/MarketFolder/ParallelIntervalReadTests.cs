@@ -38,4 +38,42 @@ public sealed class ParallelIntervalReadTests
             Assert.Equal(41, e.Line);
         }
     }
+
+    [Fact]
+    public void OffersThatNoIntervalChangesAreReadOnceAndAnIntervalsOwnOffersStillApply()
+    {
+        var demand = File.ReadAllLines(Path.Combine(ExampleMarket.Folder, "demand.csv"));
+        var rows = new List<string> { demand[0] + ",interval" };
+        for (var k = 1; k <= 3; k++)
+        {
+            rows.AddRange(demand.Skip(1).Where(l => l.Length > 0).Select(l => $"{l},{k}"));
+        }
+
+        var files = new Dictionary<string, string> { ["demand.csv"] = string.Join('\n', rows) + "\n" };
+        using (var market = ExampleMarket.CopyWith(files))
+        {
+            var read = MarketFolderReader.ReadIntervals(market.Path, ExampleMarket.Cleared.Network, null);
+            Assert.Equal(3, read.Count);
+            var id = read[1].Offers.Keys.First();
+            Assert.Same(read[1].Offers[id], read[3].Offers[id]);
+            Assert.Same(read[1].Resources![0], read[3].Resources![0]);
+        }
+
+        // One generator offers otherwise in interval 2 only: its rows replace the common ones there, nowhere else.
+        var offers = File.ReadAllLines(Path.Combine(ExampleMarket.Folder, "offers.csv")).Where(l => l.Length > 0).ToList();
+        var generator = offers[1].Split(',')[0];
+        var varying = new List<string> { offers[0] + ",interval" };
+        varying.AddRange(offers.Skip(1).Where(l => l.Split(',')[0] != generator).Select(l => l + ","));
+        varying.AddRange(offers.Skip(1).Where(l => l.Split(',')[0] == generator).Select(l => l + ",1"));
+        varying.AddRange(offers.Skip(1).Where(l => l.Split(',')[0] == generator).Select(l => l + ",3"));
+        varying.Add($"{generator},1,505,999,2");
+        files["offers.csv"] = string.Join('\n', varying) + "\n";
+        using (var market = ExampleMarket.CopyWith(files))
+        {
+            var read = MarketFolderReader.ReadIntervals(market.Path, ExampleMarket.Cleared.Network, null);
+            Assert.Equal(999, Assert.Single(read[2].Offers[generator].Steps).Price);
+            Assert.Equal(read[1].Offers[generator].Steps, read[3].Offers[generator].Steps);
+            Assert.NotEqual(999, read[1].Offers[generator].Steps[0].Price);
+        }
+    }
 }
