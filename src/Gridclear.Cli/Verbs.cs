@@ -33,6 +33,7 @@ internal static class Verbs
         yield return PathRightsCommand.Create();
         yield return PathTriggersCommand.Create();
         yield return ArrAllocationCommand.Create();
+        yield return CfdAuctionCommand.Create();
         yield return CompareCommand.Create();
         yield return MergeCommand.Create();
         yield return BenchCommand.Create();

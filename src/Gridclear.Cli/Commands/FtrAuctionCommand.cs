@@ -60,8 +60,8 @@ internal static class FtrAuctionCommand
             });
             if (owners.Count > 0)
             {
-                // M4: the option proceeds are credited against the transmission access charge, by owner share.
-                OwnersFileReader.WriteCredits(folder.Path, AccessChargeCredit.Allocate(AccessChargeCredit.OptionProceeds(run.Result), owners));
+                // M4, F5: ARR holders are credited their ARR payments, the owners the revenue not paid to ARR holders.
+                OwnersFileReader.WriteCredits(folder.Path, AccessChargeCredit.OfFtrAuction(run.Result.Revenue, run.Arrs, owners));
             }
 
             folder.Commit();

@@ -61,6 +61,15 @@ public static class InputFiles
     /// <summary><c>ftr-auction --bids</c>.</summary>
     public static readonly CsvSchema FtrBids = new("bids", ["bid", "bidder", "source", "sink", "kind", "side", "mw", "price"], ["term_start", "term_end", "settle_at"]);
 
+    /// <summary><c>cfd-auction --offers</c>: the instruments mitigated sellers must offer (M2, M4).</summary>
+    public static readonly CsvSchema CfdOffers = new("offers", ["instrument", "seller", "location", "mw", "strike", "kind"], ["term_start", "term_end", "reserve_price"]);
+
+    /// <summary><c>cfd-auction --bids</c>.</summary>
+    public static readonly CsvSchema CfdBids = new("bids", ["bid", "bidder", "instrument", "mw", "price"], []);
+
+    /// <summary><c>cfd-auction --affiliates</c>: pairs of affiliated participants (either order).</summary>
+    public static readonly CsvSchema Affiliates = new("affiliates", ["participant", "affiliate"], []);
+
     /// <summary><c>ftr-expansion --requests</c>.</summary>
     public static readonly CsvSchema ExpansionRequests = new("requests", ["request", "holder", "source", "sink", "mw"], ["kind"]);
 

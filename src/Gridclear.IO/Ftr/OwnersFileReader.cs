@@ -20,7 +20,11 @@ public static class OwnersFileReader
             return [];
         }
 
-        var table = CsvTable.Read(Path.Combine(marketDirectory, OwnersFile), InputFiles.Owners);
+        return ReadTable(CsvTable.Read(Path.Combine(marketDirectory, OwnersFile), InputFiles.Owners));
+    }
+
+    private static IReadOnlyList<TransmissionOwner> ReadTable(CsvTable table)
+    {
         var owners = new List<TransmissionOwner>();
         var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
@@ -52,7 +56,24 @@ public static class OwnersFileReader
         return owners;
     }
 
-    /// <summary>access_charge_credit.csv: <c>owner,charge,amount</c>, one line per owner (amount &gt; 0: credited).</summary>
+    /// <summary>access_charge_credit.csv: <c>party,charge,amount</c>, one line per credited party and charge (amount
+    /// &gt; 0: credited against its access charge; &lt; 0: it pays).</summary>
     public static void WriteCredits(string directory, IReadOnlyList<AccessChargeCreditLine> credits) =>
-        CsvText.WriteFile(Path.Combine(directory, CreditsFile), "owner,charge,amount", credits.Select(c => $"{CsvText.Text(c.Owner)},{AccessChargeCredit.Charge},{CsvText.Money(c.Amount)}"));
+        CsvText.WriteFile(Path.Combine(directory, CreditsFile), "party,charge,amount", credits.Select(c => $"{CsvText.Text(c.Party)},{c.Charge},{CsvText.Money(c.Amount)}"));
+
+    /// <summary>The owners of <c>--owners FILE</c> when given (it must exist), else those of the market folder.</summary>
+    public static IReadOnlyList<TransmissionOwner> Read(string? ownersPath, string? marketDirectory)
+    {
+        if (ownersPath is null)
+        {
+            return Read(marketDirectory);
+        }
+
+        if (!File.Exists(ownersPath))
+        {
+            throw new InvalidInputException(ownersPath, null, Directory.Exists(ownersPath) ? "--owners names a folder, not a file" : "--owners names a file that does not exist");
+        }
+
+        return ReadTable(CsvTable.Read(ownersPath, InputFiles.Owners));
+    }
 }

@@ -25,8 +25,7 @@ public static class CfdFileReader
         }
 
         var table = CsvTable.Read(path, InputFiles.Cfds);
-        var hubs = input.Hubs.Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
-        var zones = input.ZonesOf(network).Select(z => z.Id).ToHashSet(StringComparer.Ordinal);
+        var known = KnownLocations(network, input);
         var cfds = new List<Cfd>();
         var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
@@ -38,20 +37,8 @@ public static class CfdFileReader
                 throw table.Error(row, $"column 'interval': {interval} is out of range (intervals are numbered from 1)");
             }
 
-            var location = table.GetString(row, "location");
-            var known = (int.TryParse(location, NumberStyles.None, CultureInfo.InvariantCulture, out var bus) && network.TryGetBusIndex(bus, out _))
-                || hubs.Contains(location) || zones.Contains(location);
-            if (!known)
-            {
-                throw table.Error(row, $"column 'location': '{location}' is neither a bus of the network, a hub ({MarketFolderReader.HubsFile}) nor a zone");
-            }
-
-            var kind = table.GetString(row, "kind") switch
-            {
-                "cfd" => CfdKind.Cfd,
-                "call_option" => CfdKind.CallOption,
-                var other => throw table.Error(row, $"column 'kind': '{other}' is not cfd or call_option"),
-            };
+            var location = Location(table, row, known);
+            var kind = Kind(table, row);
             var start = Day(table, row, "term_start");
             var end = Day(table, row, "term_end");
             if ((start is null) != (end is null) || start > end)
@@ -90,7 +77,36 @@ public static class CfdFileReader
                 ? hub.Price
                 : zonal.First(z => z.Zone == c.Location).LoadPrice;
 
-    private static DateOnly? Day(CsvTable table, CsvRow row, string column)
+    /// <summary>Whether a location names a bus of the network, a hub or a zone.</summary>
+    internal static Func<string, bool> KnownLocations(Gridclear.Network.Network network, MarketInput input)
+    {
+        var hubs = input.Hubs.Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
+        var zones = input.ZonesOf(network).Select(z => z.Id).ToHashSet(StringComparer.Ordinal);
+        return location => (int.TryParse(location, NumberStyles.None, CultureInfo.InvariantCulture, out var bus) && network.TryGetBusIndex(bus, out _))
+            || hubs.Contains(location) || zones.Contains(location);
+    }
+
+    /// <summary>The row's <c>location</c>, which must be known.</summary>
+    internal static string Location(CsvTable table, CsvRow row, Func<string, bool> known)
+    {
+        var location = table.GetString(row, "location");
+        return known(location)
+            ? location
+            : throw table.Error(row, $"column 'location': '{location}' is neither a bus of the network, a hub ({MarketFolderReader.HubsFile}) nor a zone");
+    }
+
+    /// <summary>The row's <c>kind</c>: <c>cfd</c> or <c>call_option</c>.</summary>
+    internal static CfdKind Kind(CsvTable table, CsvRow row) => table.GetString(row, "kind") switch
+    {
+        "cfd" => CfdKind.Cfd,
+        "call_option" => CfdKind.CallOption,
+        var other => throw table.Error(row, $"column 'kind': '{other}' is not cfd or call_option"),
+    };
+
+    /// <summary>The text cfds.csv writes for a kind.</summary>
+    public static string Text(CfdKind kind) => kind == CfdKind.CallOption ? "call_option" : "cfd";
+
+    internal static DateOnly? Day(CsvTable table, CsvRow row, string column)
     {
         var text = table.Has(column) ? table.GetOptionalString(row, column) : null;
         if (string.IsNullOrWhiteSpace(text))
