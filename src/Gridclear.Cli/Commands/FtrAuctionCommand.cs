@@ -55,6 +55,7 @@ internal static class FtrAuctionCommand
                 ["outstanding_not_in_force"] = run.Outstanding.Count - run.InForce.Count,
                 ["notes"] = run.Notes,
                 ["security_constraints"] = run.ConstraintCount,
+                ["value_dual_bound"] = Math.Round(run.Result.DualBound, 2),
                 ["library_version"] = Flows.TopologyVersion.Of(run.Network),
                 ["seconds"] = new Dictionary<string, double> { ["read"] = Math.Round(run.ReadSeconds, 3), ["model"] = Math.Round(run.ModelSeconds, 3), ["clear"] = Math.Round(run.ClearSeconds, 3) },
             });

@@ -72,6 +72,7 @@ public static class FtrAuction
         {
             LpSolution? solution = null;
             var rounds = 0;
+            var iterationsTotal = 0L;
 
             // Loads are linear in the awards, so each round adds only what changed since the last; the result reads
             // them afresh, free of the round-off a long sum collects.
@@ -110,6 +111,7 @@ public static class FtrAuction
                     var fresh = FtrLoads.Of(constraints, build.SignedAwards(x, null)).Plus(outLoads);
                     var result = build.Result(x, solution, fresh, rounds);
                     options.Trace?.Invoke(string.Create(CultureInfo.InvariantCulture, $"ftr: final check: loads {loadSeconds:F3} s, check {checkSeconds:F3} s, result {watch.Elapsed.TotalSeconds - loadSeconds - checkSeconds - priceSeconds - rowSeconds:F3} s"));
+                    options.Trace?.Invoke(string.Create(CultureInfo.InvariantCulture, $"ftr: value of awards {result.Value:F2}, dual bound of the full LP {result.DualBound:F2}, gap {result.DualBound - result.Value:G3} ({iterationsTotal} simplex iterations in all)"));
                     return result;
                 }
 
@@ -145,6 +147,7 @@ public static class FtrAuction
                     iterations += solution.Iterations;
                 }
 
+                iterationsTotal += iterations;
                 var (inLp, atZero, atMw) = build.ColumnCounts();
                 options.Trace?.Invoke(string.Create(
                     CultureInfo.InvariantCulture,

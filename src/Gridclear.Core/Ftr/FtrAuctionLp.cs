@@ -580,6 +580,12 @@ internal sealed partial class FtrAuctionLp
         var obligationPrice = new double[_paths.Count];
         var optionPrice = new double[_paths.Count];
         var binding = new List<FtrBindingConstraint>();
+
+        // The Lagrangian bound of the LP with every bid and every constraint (see DualBound): Σ y·a per path (its
+        // obligation and option forms) and the rows' part, Σ y·bound.
+        var pricedObligation = new double[_paths.Count];
+        var pricedOption = new double[_paths.Count];
+        var rowPart = 0.0;
         if (solution is not null)
         {
             var coefficients = new double[_constraints.BusCount];
@@ -607,17 +613,29 @@ internal sealed partial class FtrAuctionLp
                     }
                 }
 
+                // Which bound binds: a ≤ side has y < 0, a ≥ side y > 0. A dual of the wrong sign for the row's
+                // direction (round-off) is left out of the bound, which holds for any multipliers of the right sign.
+                var side = direction != 0 ? direction : y < 0 ? 1 : -1;
+                var (lo, up) = SimultaneousFeasibility.ReleasedLimits(_constraints, constraint, _share);
+                var bounding = side == (y < 0 ? 1 : -1);
+                if (bounding)
+                {
+                    rowPart += y * (side > 0 ? up - _outstanding.Upper[constraint] : lo - _outstanding.Lower[constraint]);
+                }
+
                 for (var p = 0; p < _paths.Count; p++)
                 {
                     var f = Flow(p, coefficients);
+                    var optionPart = side > 0 ? Math.Max(0, f) : Math.Min(0, f);
                     obligationPrice[p] -= y * f;
-                    var optionDirection = direction != 0 ? direction : y < 0 ? 1 : -1;
-                    optionPrice[p] -= y * (optionDirection > 0 ? Math.Max(0, f) : Math.Min(0, f));
+                    optionPrice[p] -= y * optionPart;
+                    if (bounding)
+                    {
+                        pricedObligation[p] += y * f;
+                        pricedOption[p] += y * optionPart;
+                    }
                 }
 
-                // Which bound binds: a ≤ side has y < 0, a ≥ side y > 0.
-                var side = direction != 0 ? direction : y < 0 ? 1 : -1;
-                var (lo, up) = SimultaneousFeasibility.ReleasedLimits(_constraints, constraint, _share);
                 binding.Add(new FtrBindingConstraint(
                     constraint, _constraints.Describe(constraint), side,
                     side > 0 ? total.Upper[constraint] : total.Lower[constraint],
@@ -637,9 +655,12 @@ internal sealed partial class FtrAuctionLp
         var awards = new List<FtrAward>(_bids.Count);
         decimal revenue = 0;
         double value = 0;
+        var boxPart = 0.0;
         for (var b = 0; b < _bids.Count; b++)
         {
             var bid = _bids[b];
+            var priced = bid.Kind == FtrKind.Obligation ? pricedObligation[_pathOfBid[b]] : pricedOption[_pathOfBid[b]];
+            boxPart += bid.Mw * Math.Min(0, Cost(bid) - (_isBuy[b] ? priced : -priced));
             var price = bid.Kind == FtrKind.Obligation ? obligationPrice[_pathOfBid[b]] : optionPrice[_pathOfBid[b]];
             var amount = Math.Round((decimal)price * (decimal)x[b], 2, MidpointRounding.AwayFromZero);
             awards.Add(new FtrAward(bid, x[b], price, amount));
@@ -648,6 +669,6 @@ internal sealed partial class FtrAuctionLp
         }
 
         binding.Sort((a, b) => a.Constraint != b.Constraint ? a.Constraint.CompareTo(b.Constraint) : a.Direction.CompareTo(b.Direction));
-        return new FtrAuctionResult(awards, busPrices, binding, revenue, value, rounds, _rowKeys.Count);
+        return new FtrAuctionResult(awards, busPrices, binding, revenue, value, rounds, _rowKeys.Count) { DualBound = -(rowPart + boxPart) };
     }
 }

@@ -17,6 +17,16 @@ public sealed record FtrAuctionResult(
     int Rounds,
     int RowsAdded)
 {
+    /// <summary>
+    /// An upper bound on the value of the LP with every bid and every security constraint in it from the start,
+    /// whatever rows and columns the auction's own LP held: its Lagrangian dual at the final row duals y (0 for the
+    /// constraints never added), Σ_rows y·(limit less the outstanding load) + Σ_bids MW·max(0, value per MW left at
+    /// the prices y make). Weak duality makes it a bound for any y of the right signs; <see cref="Value"/> is
+    /// feasible for that LP (within the auction's tolerance), so DualBound − Value ≥ 0 is how far the awards can be
+    /// from its optimum: a certificate that they are optimal when it is round-off.
+    /// </summary>
+    public double DualBound { get; init; } = double.NaN;
+
     public double AwardedBuyMw => Awards.Where(a => a.Bid.Side == FtrSide.Buy).Sum(a => a.AwardedMw);
 
     public double AwardedSellMw => Awards.Where(a => a.Bid.Side == FtrSide.Sell).Sum(a => a.AwardedMw);
