@@ -37,8 +37,15 @@ internal static class Verbs
         yield return CompareCommand.Create();
         yield return MergeCommand.Create();
         yield return BenchCommand.Create();
+#if GRIDCLEAR_AOT
+        foreach (var command in ServiceVerbs.JitOnly())
+        {
+            yield return command;
+        }
+#else
         yield return ServeCommand.Create();
         yield return ParticipantsCommand.Create();
         yield return ServiceBenchCommand.Create();
+#endif
     }
 }

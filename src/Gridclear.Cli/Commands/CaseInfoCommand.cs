@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Gridclear.IO.Matpower;
 using Gridclear.Network;
 using Spectre.Console;
@@ -10,8 +11,6 @@ namespace Gridclear.Cli.Commands;
 /// <summary><c>./gridclear case info CASE.m [--json]</c>: reads a case and prints its <see cref="CaseSummary"/>.</summary>
 internal static class CaseInfoCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
-
     public static Command Create(TextWriter? output = null)
     {
         var file = new Argument<string>("case") { Description = "The MATPOWER case file (.m)." };
@@ -27,7 +26,7 @@ internal static class CaseInfoCommand
             var writer = output ?? Console.Out;
             if (parse.GetValue(json))
             {
-                writer.WriteLine(JsonSerializer.Serialize(summary, Json));
+                writer.WriteLine(JsonSerializer.Serialize(summary, CaseSummaryJsonContext.Default.CaseSummary));
             }
             else
             {
@@ -81,3 +80,8 @@ internal static class CaseInfoCommand
         console.Write(table);
     }
 }
+
+/// <summary>The summary's JSON (camelCase, indented), generated at compile time so the CLI runs ahead-of-time compiled.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(CaseSummary))]
+internal sealed partial class CaseSummaryJsonContext : JsonSerializerContext;

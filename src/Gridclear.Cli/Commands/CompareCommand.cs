@@ -11,7 +11,7 @@ using Gridclear.IO.Comparison;
 using Gridclear.IO.Output;
 using Gridclear.IO.Matpower;
 using Gridclear.Market;
-using Gridclear.Service.Map;
+using Gridclear.IO.Map;
 using Spectre.Console;
 
 namespace Gridclear.Cli.Commands;
@@ -163,7 +163,7 @@ internal static class ShardExtras
     {
         var json = new JsonObject
         {
-            ["about"] = System.Text.Json.JsonSerializer.SerializeToNode(about),
+            ["about"] = JsonValues.ToNode(about),
             ["map"] = map is null ? null : JsonNode.Parse(map.ToJson()),
         };
         File.WriteAllText(Path.Combine(dir, File_), json.ToJsonString() + "\n");

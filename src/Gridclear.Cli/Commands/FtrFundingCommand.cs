@@ -85,7 +85,7 @@ internal static class FtrFundingCommand
                 ["cover_mw"] = r.Lines.Sum(l => l.CoverMw ?? 0),
             },
         };
-        return JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return JsonValues.ToJson(summary, indented: true) + "\n";
     }
 
     private static void Print(FtrFundingResult r, string? versionBefore, string? versionAfter, TextWriter writer)

@@ -8,7 +8,7 @@ internal static class ParticipantsCommand
 {
     public static Command Create(TextWriter? output = null)
     {
-        var command = new Command("participants", "Register the market's participants and its operator (each gets an API key).");
+        var command = new Command(ServiceVerbs.Participants, ServiceVerbs.ParticipantsDescription);
         command.Subcommands.Add(Add(output));
         command.Subcommands.Add(List(output));
         return command;

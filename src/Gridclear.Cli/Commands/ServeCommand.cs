@@ -15,7 +15,7 @@ internal static class ServeCommand
         var host = new Option<string>("--host") { Description = "The address to listen on: 127.0.0.1 (this machine only) or 0.0.0.0 (every interface).", DefaultValueFactory = _ => "127.0.0.1" };
         var load = new Option<string?>("--load") { Description = "A market folder with network.m (e.g. examples/market) to load into a new store as it starts: registers its operator and participants (printing their keys), puts every file through the API and clears." };
         var day = new Option<string>("--day") { Description = "The day --load puts the folder on.", DefaultValueFactory = _ => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
-        var command = new Command("serve", "Run the market service: participants' bids, the operator's clear, prices and statements over HTTP, and the web page at /.");
+        var command = new Command(ServiceVerbs.Serve, ServiceVerbs.ServeDescription);
         store.AddTo(command);
         command.Options.Add(port);
         command.Options.Add(host);

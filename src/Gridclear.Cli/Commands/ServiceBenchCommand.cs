@@ -24,7 +24,7 @@ internal static class ServiceBenchCommand
         var casePath = new Option<string>("--case") { Description = "The network (a MATPOWER case).", Required = true };
         var participants = new Option<int>("--participants") { Description = "Participants submitting at once.", DefaultValueFactory = _ => 50 };
         var rounds = new Option<int>("--rounds") { Description = "Submissions per participant.", DefaultValueFactory = _ => 20 };
-        var command = new Command("bench-service", "Load benchmark of the market service: concurrent participants submitting offers over loopback HTTP.");
+        var command = new Command(ServiceVerbs.Bench, ServiceVerbs.BenchDescription);
         command.Options.Add(casePath);
         command.Options.Add(participants);
         command.Options.Add(rounds);

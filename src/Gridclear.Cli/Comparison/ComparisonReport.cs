@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Gridclear.Designs.Comparison;
 using Gridclear.IO.Comparison;
-using Gridclear.Service.Map;
+using Gridclear.IO.Map;
 
 namespace Gridclear.Cli.Comparison;
 

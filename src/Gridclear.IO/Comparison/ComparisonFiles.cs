@@ -44,7 +44,7 @@ public static class ComparisonFiles
         var summary = new JsonObject();
         foreach (var (key, value) in about)
         {
-            summary[key] = JsonSerializer.SerializeToNode(value);
+            summary[key] = Output.JsonValues.ToNode(value);
         }
 
         summary["designs"] = new JsonArray([.. result.Designs.Select(d => (JsonNode)Name(d))]);

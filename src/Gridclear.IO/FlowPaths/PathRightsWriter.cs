@@ -95,7 +95,7 @@ public static class PathRightsWriter
     }
 
     public static void WriteSummary(string directory, IReadOnlyDictionary<string, object?> summary) =>
-        File.WriteAllText(Path.Combine(directory, "summary.json"), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }) + "\n", new System.Text.UTF8Encoding(false));
+        File.WriteAllText(Path.Combine(directory, "summary.json"), Output.JsonValues.ToJson(summary, indented: true) + "\n", new System.Text.UTF8Encoding(false));
 
     public static string ClassName(ScheduleClass c) => c switch
     {

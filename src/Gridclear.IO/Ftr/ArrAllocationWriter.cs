@@ -49,7 +49,7 @@ public static class ArrAllocationWriter
             foreach (var (key, value) in extraSummary ?? new Dictionary<string, object?>())
             {
                 json.WritePropertyName(key);
-                JsonSerializer.Serialize(json, value);
+                Output.JsonValues.Write(json, value);
             }
 
             json.WriteEndObject();

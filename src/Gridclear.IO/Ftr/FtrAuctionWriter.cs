@@ -91,7 +91,7 @@ public static class FtrAuctionWriter
             foreach (var (key, value) in extra ?? new Dictionary<string, object?>())
             {
                 json.WritePropertyName(key);
-                JsonSerializer.Serialize(json, value);
+                Output.JsonValues.Write(json, value);
             }
 
             json.WriteEndObject();

@@ -240,7 +240,7 @@ public static class DayAheadWriter
         foreach (var (key, value) in extra ?? new Dictionary<string, object?>())
         {
             json.WritePropertyName(key);
-            JsonSerializer.Serialize(json, value);
+            Output.JsonValues.Write(json, value);
         }
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Gridclear.IO.Matpower;
 using Gridclear.Network;
 using Gridclear.Service.Files;
-using Gridclear.Service.Map;
+using Gridclear.IO.Map;
 using Microsoft.AspNetCore.Http;
 
 namespace Gridclear.Service.Endpoints;

@@ -1,4 +1,4 @@
-namespace Gridclear.Service.Map;
+namespace Gridclear.IO.Map;
 
 /// <summary>
 /// A deterministic force-directed layout (Fruchterman and Reingold, 1991): connected buses pull together, all buses push

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Gridclear.Network;
 
-namespace Gridclear.Service.Map;
+namespace Gridclear.IO.Map;
 
 /// <summary>A bus placed on the map (x, y in [0, 1], y downwards).</summary>
 public sealed record MapBus(int Bus, double X, double Y);
@@ -15,8 +16,6 @@ public sealed record MapBranch(int FromBus, int ToBus, int Circuit, bool InServi
 /// "case" when the case gave coordinates, "layout" when they were computed.</summary>
 public sealed record NetworkMap(string Source, IReadOnlyList<MapBus> Buses, IReadOnlyList<MapBranch> Branches)
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     /// <summary>The map of a case: the case's own bus coordinates when it has them (<c>mpc.bus_geo</c>: one row per bus,
     /// in bus order, x and y, or bus, x and y), otherwise a force layout. Computed once, when the network is put.</summary>
     public static NetworkMap Of(PowerCase powerCase, string caseText)
@@ -41,7 +40,7 @@ public sealed record NetworkMap(string Source, IReadOnlyList<MapBus> Buses, IRea
         return new NetworkMap(coordinates is null ? "layout" : "case", buses, branches);
     }
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, NetworkMapJsonContext.Default.NetworkMap);
 
     private static (double[] X, double[] Y)? CaseCoordinates(string caseText, int[] ids)
     {
@@ -94,3 +93,8 @@ public sealed record NetworkMap(string Source, IReadOnlyList<MapBus> Buses, IRea
         }
     }
 }
+
+/// <summary>The map's JSON (snake_case names), generated at compile time so the CLI runs ahead-of-time compiled.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(NetworkMap))]
+internal sealed partial class NetworkMapJsonContext : JsonSerializerContext;
