@@ -87,15 +87,26 @@ public sealed class LpProblem
     /// <summary>Adds a row and returns its index.</summary>
     public int AddRow(LpRow row)
     {
+        Check(row, _rows.Count);
+        _rows.Add(row);
+        return _rows.Count - 1;
+    }
+
+    /// <summary>Replaces row <paramref name="index"/> (coefficients and bounds); a loaded model must be reloaded to see it.</summary>
+    public void ReplaceRow(int index, LpRow row)
+    {
+        Check(row, index);
+        _rows[index] = row;
+    }
+
+    private void Check(LpRow row, int index)
+    {
         foreach (var c in row.Columns)
         {
             if ((uint)c >= (uint)ColumnCount)
             {
-                throw new ArgumentOutOfRangeException(nameof(row), $"row {_rows.Count} names column {c}, which does not exist");
+                throw new ArgumentOutOfRangeException(nameof(row), $"row {index} names column {c}, which does not exist");
             }
         }
-
-        _rows.Add(row);
-        return _rows.Count - 1;
     }
 }
