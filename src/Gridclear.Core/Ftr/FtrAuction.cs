@@ -91,6 +91,7 @@ public static class FtrAuction
                 // Columns first (pricing reads the last duals, pruning its basis), then rows over the new column set.
                 // Before the first solve there are no prices: bids held out are priced (at duals of 0) only when
                 // there are no rows to solve for first.
+                var slackRows = solution is not null && options.DropSlackRows ? build.SlackRows(solution) : [];
                 var entering = solution is not null || violations.Count == 0 ? build.Price(solution, options.EnteringPerRound) : [];
                 var pruned = 0;
                 if (model is null)
@@ -131,6 +132,8 @@ public static class FtrAuction
                 }
                 else
                 {
+                    // Slack rows leave only now that the round goes on: the result reads the last solution's duals by row.
+                    build.DropRows(slackRows, model);
                     model.AddRows(rows);
                 }
 
@@ -151,7 +154,7 @@ public static class FtrAuction
                 var (inLp, atZero, atMw) = build.ColumnCounts();
                 options.Trace?.Invoke(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"ftr: round {rounds}: {violations.Count} violations, {rows.Count} rows ({rows.Sum(r => r.Columns.Length)} nonzeros), {entering.Count} bids in, {pruned} out ({inLp} in the LP, {atZero} held at 0, {atMw} at full MW); loads {loadSeconds:F3} s, check {checkSeconds:F3} s, price {priceSeconds:F3} s, rows {rowSeconds:F3} s, load LP {lpStart - loadSeconds - checkSeconds - priceSeconds - rowSeconds:F3} s, solve {watch.Elapsed.TotalSeconds - lpStart:F3} s ({iterations} iterations, {solution.Algorithm})"));
+                    $"ftr: round {rounds}: {violations.Count} violations, {rows.Count} rows ({rows.Sum(r => r.Columns.Length)} nonzeros) in, {slackRows.Count} slack rows out, {entering.Count} bids in, {pruned} out ({inLp} in the LP, {atZero} held at 0, {atMw} at full MW); loads {loadSeconds:F3} s, check {checkSeconds:F3} s, price {priceSeconds:F3} s, rows {rowSeconds:F3} s, load LP {lpStart - loadSeconds - checkSeconds - priceSeconds - rowSeconds:F3} s, solve {watch.Elapsed.TotalSeconds - lpStart:F3} s ({iterations} iterations, {solution.Algorithm})"));
                 if (!solution.IsOptimal)
                 {
                     throw new InvalidOperationException($"FTR auction LP ended {solution.Status} in round {rounds}");

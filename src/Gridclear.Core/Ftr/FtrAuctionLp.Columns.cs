@@ -68,6 +68,7 @@ internal sealed partial class FtrAuctionLp
         _baseUpper.Add(upper);
         _negligible.Add(negligible);
         _fixedLoad.Add(fixedLoad);
+        _slackSolves.Add(0);
         var r = _rowKeys.Count - 1;
         return new LpRow(LowerBound(r), UpperBound(r), [.. columns], [.. values]);
     }

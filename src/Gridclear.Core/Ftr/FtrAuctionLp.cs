@@ -42,6 +42,11 @@ internal sealed partial class FtrAuctionLp
     private readonly HashSet<(int Constraint, int Direction)> _inModel = [];
     private readonly List<(int Constraint, int Direction)> _rowKeys = [];
 
+    // Rows leaving the LP once slack (FtrAuctionLp.Rows.cs): solves in a row that each row has been slack, and the
+    // rows that left once (they stay if they come back).
+    private readonly List<int> _slackSolves = [];
+    private readonly HashSet<(int Constraint, int Direction)> _droppedOnce = [];
+
     // Column generation (FtrAuctionLp.Columns.cs): which bids are priced in and out, where each sits, and per
     // constraint row its bounds before and the load of the bids held out at their full MW.
     private readonly bool[] _generated;

@@ -15,17 +15,20 @@ namespace Gridclear.Ftr;
 /// far fewer entries in the LP; off only to cross-check it.</param>
 /// <param name="EnteringPerRound">The most bids held out that are priced back into the LP in one round, the most
 /// attractive first.</param>
+/// <param name="DropSlackRows">Rows slack for two solves in a row leave the LP (see FtrAuctionLp.Rows.cs): same
+/// optimum, cheaper iterations; off only to cross-check it.</param>
 /// <param name="Trace">Receives one line per phase of every round (timings, rows) when set; the core does no I/O itself.</param>
 public sealed record FtrAuctionOptions(
     double ReleaseShare = 1.0,
     double ToleranceMw = 1e-4,
     int MaxRounds = 100,
-    int MaxRowsPerRound = 150,
+    int MaxRowsPerRound = 300,
     LpOptions? Lp = null,
     Action<string>? Trace = null,
     FtrFormulation Formulation = FtrFormulation.Automatic,
     bool PriceColumns = true,
-    int EnteringPerRound = 300)
+    int EnteringPerRound = 300,
+    bool DropSlackRows = true)
 {
     public static FtrAuctionOptions Default { get; } = new();
 }

@@ -26,6 +26,11 @@ public interface ILpModel : IDisposable
     /// kept, so a re-solve stays warm. Not for quadratic models.</summary>
     void DeleteColumns(IReadOnlyList<int> columns);
 
+    /// <summary>Removes rows (distinct indices, any order); the rows after each move down to close the gap. Meant for
+    /// rows whose slack is basic (inactive constraints leaving a linear model during constraint generation): the basis
+    /// of the rest is kept, so a re-solve stays warm. Not for quadratic models.</summary>
+    void DeleteRows(IReadOnlyList<int> rows);
+
     /// <summary>Starts the next solve from this basis instead of the last one (a crash basis the caller knows to be
     /// nonsingular and dual feasible): one status per column and per row (a row's status is its activity's).</summary>
     void SetBasis(IReadOnlyList<BasisStatus> columns, IReadOnlyList<BasisStatus> rows);

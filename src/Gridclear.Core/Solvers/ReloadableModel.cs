@@ -40,6 +40,8 @@ public sealed class ReloadableModel : ILpModel
 
     public void DeleteColumns(IReadOnlyList<int> columns) => _model.DeleteColumns(columns);
 
+    public void DeleteRows(IReadOnlyList<int> rows) => _model.DeleteRows(rows);
+
     public void SetBasis(IReadOnlyList<BasisStatus> columns, IReadOnlyList<BasisStatus> rows) => _model.SetBasis(columns, rows);
 
     public (BasisStatus[] Columns, BasisStatus[] Rows)? GetBasis() => _model.GetBasis();

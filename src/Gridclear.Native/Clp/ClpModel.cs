@@ -319,6 +319,77 @@ public sealed unsafe class ClpModel : ILpModel
         _boundsOrRowsChangedSinceSolve = true;
     }
 
+    public void DeleteRows(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        if (IsQuadratic)
+        {
+            throw new NotSupportedException("rows cannot be deleted from a quadratic model");
+        }
+
+        var gone = new bool[_rowCount];
+        foreach (var i in rows)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)i, (uint)_rowCount, nameof(rows));
+            if (gone[i])
+            {
+                throw new ArgumentException($"row {i} is listed twice", nameof(rows));
+            }
+
+            gone[i] = true;
+        }
+
+        // Clp_deleteRows does not keep a basis to warm-start from (measured: a re-solve from scratch), so the status of
+        // every column and of the rows that stay is copied out first and back in after: with the deleted rows' slacks
+        // basic, what stays is a basis of the smaller model.
+        PushChanges();
+        byte[]? status = null;
+        if (ClpNative.Clp_statusExists(_handle) != 0)
+        {
+            var all = new ReadOnlySpan<byte>(ClpNative.Clp_statusArray(_handle), _columnCount + _rowCount);
+            status = new byte[_columnCount + _rowCount - rows.Count];
+            all[.._columnCount].CopyTo(status);
+            var at = _columnCount;
+            for (var i = 0; i < _rowCount; i++)
+            {
+                if (!gone[i])
+                {
+                    status[at++] = all[_columnCount + i];
+                }
+            }
+        }
+
+        var which = rows.ToArray();
+        fixed (int* w = which)
+        {
+            ClpNative.Clp_deleteRows(_handle, which.Length, w);
+        }
+
+        var keep = Enumerable.Range(0, _rowCount).Where(i => !gone[i]).ToArray();
+        var lower = keep.Select(i => _rowLower[i]).ToList();
+        var upper = keep.Select(i => _rowUpper[i]).ToList();
+        _rowLower.Clear();
+        _rowLower.AddRange(lower);
+        _rowUpper.Clear();
+        _rowUpper.AddRange(upper);
+        _rowCount = keep.Length;
+        if (status is not null)
+        {
+            fixed (byte* s = status)
+            {
+                ClpNative.Clp_copyinStatus(_handle, s);
+            }
+        }
+
+        _boundsOrRowsChangedSinceSolve = true;
+    }
+
     public void SetBasis(IReadOnlyList<BasisStatus> columns, IReadOnlyList<BasisStatus> rows)
     {
         ArgumentNullException.ThrowIfNull(columns);

@@ -54,6 +54,9 @@ internal static unsafe partial class ClpNative
     internal static partial void Clp_deleteColumns(ClpHandle model, int number, int* which);
 
     [LibraryImport(Library)]
+    internal static partial void Clp_deleteRows(ClpHandle model, int number, int* which);
+
+    [LibraryImport(Library)]
     internal static partial void Clp_chgRowLower(ClpHandle model, double* rowLower);
 
     [LibraryImport(Library)]

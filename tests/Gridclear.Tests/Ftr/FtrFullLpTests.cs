@@ -37,6 +37,34 @@ public sealed class FtrFullLpTests
         Assert.True(fast.DualBound - fast.Value <= tolerance, $"dual bound {fast.DualBound} leaves a gap to the value {fast.Value}");
     }
 
+    /// <summary>Rows that leave the LP once slack (FtrAuctionOptions.DropSlackRows) do leave on a case that needs many
+    /// rounds, and the auction ends where it ends with every row kept: the same value, the full LP's.</summary>
+    [Theory]
+    [InlineData(FtrFormulation.Angle)]
+    [InlineData(FtrFormulation.ShiftFactor)]
+    public void SlackRowsLeaveAndTheValueStays(FtrFormulation formulation)
+    {
+        var m = FtrFixtures.Build(FtrFixtures.RandomCase(40, 31), (n, o) => FtrFixtures.SomeContingencies(n, o, 8, 31));
+        var bids = FtrFixtures.RandomBids(m, 300, 31);
+        var dropped = 0;
+        var trace = new Action<string>(line =>
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(line, @"(\d+) slack rows out");
+            dropped += match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        });
+        var kept = FtrAuction.Clear(m.Constraints, bids, [], FtrFixtures.Clp, new FtrAuctionOptions(Formulation: formulation, MaxRowsPerRound: 8, EnteringPerRound: 5, DropSlackRows: false));
+        var leaving = FtrAuction.Clear(m.Constraints, bids, [], FtrFixtures.Clp, new FtrAuctionOptions(Formulation: formulation, MaxRowsPerRound: 8, EnteringPerRound: 5, Trace: trace));
+        var full = FullLpValue(m.Constraints, bids, [], 1.0);
+
+        Assert.True(dropped > 0, "no row left the LP");
+        Assert.True(leaving.RowsAdded < kept.RowsAdded, $"{leaving.RowsAdded} rows at the end against {kept.RowsAdded} kept");
+        var tolerance = Math.Max(1e-7 * Math.Abs(full), 1e-6);
+        Assert.Equal(full, kept.Value, tolerance);
+        Assert.Equal(full, leaving.Value, tolerance);
+        Assert.True(leaving.DualBound - leaving.Value <= tolerance);
+        Assert.Empty(SimultaneousFeasibility.Check(m.Constraints, leaving.Holdings([]), 1.0, 1e-3));
+    }
+
     /// <summary>A bound, not an estimate: after a round with rows still missing (an LP that is not the full one), the
     /// dual bound of an optimal auction is still above every feasible value, e.g. any feasible subset of awards.</summary>
     [Fact]

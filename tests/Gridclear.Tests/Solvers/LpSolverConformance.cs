@@ -406,6 +406,42 @@ public abstract class LpSolverConformance
         Assert.Throws<ArgumentOutOfRangeException>(() => model.DeleteColumns([model.ColumnCount]));
     }
 
+    /// <summary>Deleting rows whose slack is basic keeps the basis of the rest: the re-solve is optimal at once, with
+    /// the optimum of the model that never had them; a later solve after new rows starts from there.</summary>
+    [Fact]
+    public void Deleted_slack_rows_keep_the_warm_start()
+    {
+        var full = RandomDispatch.Build(generators: 300, flowRows: 30, quadratic: false, seed: 14);
+        using var model = Load(full);
+        var first = model.Solve();
+        Assert.True(first.IsOptimal);
+        var slack = Enumerable.Range(0, full.RowCount)
+            .Where(i => first.RowDual[i] == 0 && first.RowActivity[i] < full.Rows[i].Upper - 1e-6 && first.RowActivity[i] > full.Rows[i].Lower + 1e-6)
+            .ToArray();
+        Assert.True(slack.Length >= 3, $"{slack.Length} slack rows");
+        model.DeleteRows([.. slack.Reverse()]);
+        Assert.Equal(full.RowCount - slack.Length, model.RowCount);
+        var after = model.Solve();
+        Assert.True(after.IsOptimal);
+        Assert.Equal(0, after.Iterations);
+        Assert.Equal(first.Objective, after.Objective, 1e-9 * Math.Abs(first.Objective));
+
+        var smaller = new LpProblem();
+        for (var j = 0; j < full.ColumnCount; j++)
+        {
+            smaller.AddColumn(full.ColumnLower[j], full.ColumnUpper[j], full.Cost[j]);
+        }
+
+        foreach (var row in full.Rows.Where((_, i) => !slack.Contains(i)))
+        {
+            smaller.AddRow(row);
+        }
+
+        OptimalityConditions.Assert(smaller, after, KktTolerance);
+        Assert.Throws<ArgumentException>(() => model.DeleteRows([0, 0]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.DeleteRows([model.RowCount]));
+    }
+
     /// <summary>
     /// A basis handed to the solver is where it starts: the optimal basis of an earlier solve, read off its
     /// solution (the problem is non-degenerate), makes a fresh model optimal at once; a wrong status (a column
