@@ -40,12 +40,31 @@ public sealed class SusceptanceMatrix
             BusShiftInjection[br.To] -= pfinj;
         }
 
-        // Reduced B: triplets per column, sorted by row, duplicates summed in branch order.
-        var columns = new List<(int Row, double Value)>[n - 1];
-        for (var j = 0; j < columns.Length; j++)
+        // Reduced B: triplets per column in branch order (counted, then placed: no list per column), each column
+        // sorted by row with a stable insertion sort (a column holds a bus's few branches), duplicates summed in
+        // branch order, so sums are formed in a fixed order.
+        var perColumn = new int[n];
+        foreach (var br in network.Branches)
         {
-            columns[j] = new List<(int, double)>(4);
+            if (ReducedIndex(br.From, reference) is var f and >= 0)
+            {
+                perColumn[f + 1] += ReducedIndex(br.To, reference) >= 0 ? 2 : 1;
+            }
+
+            if (ReducedIndex(br.To, reference) is var t and >= 0)
+            {
+                perColumn[t + 1] += ReducedIndex(br.From, reference) >= 0 ? 2 : 1;
+            }
         }
+
+        for (var c = 0; c < n - 1; c++)
+        {
+            perColumn[c + 1] += perColumn[c];
+        }
+
+        var tripletRows = new int[perColumn[n - 1]];
+        var tripletValues = new double[perColumn[n - 1]];
+        var fill = perColumn[..^1];
 
         void Add(int row, int col, double value)
         {
@@ -53,7 +72,8 @@ public sealed class SusceptanceMatrix
             var c = ReducedIndex(col, reference);
             if (r >= 0 && c >= 0)
             {
-                columns[c].Add((r, value));
+                tripletRows[fill[c]] = r;
+                tripletValues[fill[c]++] = value;
             }
         }
 
@@ -67,33 +87,47 @@ public sealed class SusceptanceMatrix
         }
 
         var starts = new int[n];
-        var rows = new List<int>(4 * m);
-        var values = new List<double>(4 * m);
-        for (var c = 0; c < columns.Length; c++)
+        var rows = new int[tripletRows.Length];
+        var values = new double[tripletRows.Length];
+        var entries = 0;
+        for (var c = 0; c < n - 1; c++)
         {
-            var col = columns[c];
-
-            // Stable: equal rows keep insertion (branch) order, so sums are formed in a fixed order.
-            var sorted = col.Select((e, seq) => (e.Row, e.Value, seq)).OrderBy(e => e.Row).ThenBy(e => e.seq);
-            var last = -1;
-            foreach (var (r, v, _) in sorted)
+            var from = perColumn[c];
+            var to = perColumn[c + 1];
+            for (var i = from + 1; i < to; i++)
             {
-                if (r == last)
+                var r = tripletRows[i];
+                var v = tripletValues[i];
+                var j = i - 1;
+                for (; j >= from && tripletRows[j] > r; j--)
                 {
-                    values[^1] += v;
+                    tripletRows[j + 1] = tripletRows[j];
+                    tripletValues[j + 1] = tripletValues[j];
+                }
+
+                tripletRows[j + 1] = r;
+                tripletValues[j + 1] = v;
+            }
+
+            var last = -1;
+            for (var i = from; i < to; i++)
+            {
+                if (tripletRows[i] == last)
+                {
+                    values[entries - 1] += tripletValues[i];
                 }
                 else
                 {
-                    rows.Add(r);
-                    values.Add(v);
-                    last = r;
+                    rows[entries] = tripletRows[i];
+                    values[entries++] = tripletValues[i];
+                    last = tripletRows[i];
                 }
             }
 
-            starts[c + 1] = rows.Count;
+            starts[c + 1] = entries;
         }
 
-        Reduced = new SparseMatrix(n - 1, n - 1, starts, rows.ToArray(), values.ToArray());
+        Reduced = new SparseMatrix(n - 1, n - 1, starts, rows[..entries], values[..entries]);
 
         // Bf in CSC: column j lists the branches incident to bus j, in branch order.
         var count = new int[n + 1];

@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Gridclear.Flows;
 
@@ -16,22 +16,44 @@ public static class TopologyVersion
     /// <summary>16 hex digits: the first 64 bits of SHA-256 over the topology written out in invariant text.</summary>
     public static string Of(Network.Network network)
     {
-        var text = new StringBuilder();
-        text.Append("buses");
+        // The text is formatted straight into UTF-8 bytes (no string per number): the same bytes as before, hashed.
+        var text = new ArrayBufferWriter<byte>(32 * (network.BusCount + network.BranchCount) + 64);
+        Append(text, "buses"u8);
         foreach (var id in network.BusIds)
         {
-            text.Append(' ').Append(id.ToString(CultureInfo.InvariantCulture));
+            Append(text, " "u8);
+            Append(text, id);
         }
 
-        text.Append("\nreference ").Append(network.BusIds[network.ReferenceBus].ToString(CultureInfo.InvariantCulture)).Append('\n');
+        Append(text, "\nreference "u8);
+        Append(text, network.BusIds[network.ReferenceBus]);
+        Append(text, "\n"u8);
         foreach (var br in network.Branches)
         {
-            text.Append(network.BusIds[br.From].ToString(CultureInfo.InvariantCulture)).Append(' ')
-                .Append(network.BusIds[br.To].ToString(CultureInfo.InvariantCulture)).Append(' ')
-                .Append(br.Susceptance.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+            Append(text, network.BusIds[br.From]);
+            Append(text, " "u8);
+            Append(text, network.BusIds[br.To]);
+            Append(text, " "u8);
+            Append(text, br.Susceptance);
+            Append(text, "\n"u8);
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
+        var hash = SHA256.HashData(text.WrittenSpan);
         return Convert.ToHexStringLower(hash.AsSpan(0, 8));
+    }
+
+    private static void Append(ArrayBufferWriter<byte> text, ReadOnlySpan<byte> bytes) => text.Write(bytes);
+
+    private static void Append(ArrayBufferWriter<byte> text, int value)
+    {
+        value.TryFormat(text.GetSpan(16), out var written, default, CultureInfo.InvariantCulture);
+        text.Advance(written);
+    }
+
+    private static void Append(ArrayBufferWriter<byte> text, double value)
+    {
+        // "R": the shortest text that reads back to the same double, as double.ToString("R") wrote it.
+        value.TryFormat(text.GetSpan(40), out var written, "R", CultureInfo.InvariantCulture);
+        text.Advance(written);
     }
 }

@@ -43,8 +43,11 @@ public static class InputText
                 throw new InvalidInputException(path, null, $"{what} is {stream.Length / (1024 * 1024)} MiB, more than the {MaxBytes / (1024 * 1024)} MiB an input may have");
             }
 
-            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
-            return reader.ReadToEnd();
+            // One read and one decode (a StreamReader decodes in chunks into a builder, then copies it out again).
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            var text = bytes.AsSpan();
+            return Encoding.UTF8.GetString(text.StartsWith(Encoding.UTF8.Preamble) ? text[Encoding.UTF8.Preamble.Length..] : text);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -2,7 +2,8 @@ namespace Gridclear.IO.Matpower;
 
 /// <summary>
 /// A numeric matrix literal as written in a case file (<c>mpc.bus = [ … ];</c>), row-major, with the 1-based
-/// line of every value so that a bad value is reported where the user will find it.
+/// line of every value so that a bad value is reported where the user will find it. The arrays may run past
+/// <see cref="Rows"/> × <see cref="Columns"/> (the scanner's spare capacity); only that prefix is read.
 /// </summary>
 internal sealed class MatpowerMatrix
 {

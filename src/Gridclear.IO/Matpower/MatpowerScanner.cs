@@ -268,8 +268,11 @@ internal sealed class MatpowerScanner
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private MatpowerMatrix ReadMatrix(string field, int startLine)
     {
-        var values = new List<double>(256);
-        var lines = new List<int>(256);
+        // Values and their lines in arrays sized once the first row gives the width (rows ≈ the lines up to the
+        // closing bracket), handed to the matrix as they are: no growth copies, no final copy.
+        var values = new double[256];
+        var lines = new int[256];
+        var n = 0;
         var columns = -1;
         var rowStart = 0;
         var rowLine = _line;
@@ -297,7 +300,7 @@ internal sealed class MatpowerScanner
                     SkipComment();
                     continue;
                 case '\n' or ';' or ']':
-                    var count = values.Count - rowStart;
+                    var count = n - rowStart;
                     if (count > 0)
                     {
                         rowCount++;
@@ -305,13 +308,20 @@ internal sealed class MatpowerScanner
                         {
                             columns = count;
                             firstRowLine = rowLine;
+                            var close = text.IndexOf(']', _pos);
+                            var expected = ((close < 0 ? 0 : text.AsSpan(_pos, close - _pos).Count('\n')) + 1) * (long)columns;
+                            if (expected > values.Length && expected <= Array.MaxLength)
+                            {
+                                Array.Resize(ref values, (int)expected);
+                                Array.Resize(ref lines, (int)expected);
+                            }
                         }
                         else if (count != columns)
                         {
                             (odd ??= []).Add((rowLine, count));
                         }
 
-                        rowStart = values.Count;
+                        rowStart = n;
                     }
 
                     _pos++;
@@ -326,8 +336,8 @@ internal sealed class MatpowerScanner
                             throw RaggedRows(field, columns, firstRowLine, rowCount, odd);
                         }
 
-                        var rows = columns <= 0 ? 0 : values.Count / columns;
-                        return new MatpowerMatrix(field, startLine, rows, Math.Max(columns, 0), values.ToArray(), lines.ToArray());
+                        var rows = columns <= 0 ? 0 : n / columns;
+                        return new MatpowerMatrix(field, startLine, rows, Math.Max(columns, 0), values, lines);
                     }
 
                     continue;
@@ -338,7 +348,7 @@ internal sealed class MatpowerScanner
                     throw Error(_line, $"mpc.{field} holds {Describe(c)} where a number belongs");
             }
 
-            if (values.Count == rowStart)
+            if (n == rowStart)
             {
                 rowLine = _line;
             }
@@ -361,8 +371,14 @@ internal sealed class MatpowerScanner
                 throw Unclosed(field, startLine, ']'); // the file ends inside a number: truncated, whatever the number
             }
 
-            values.Add(ParseNumber(text.AsSpan(tokenStart, _pos - tokenStart), field));
-            lines.Add(_line);
+            if (n == values.Length)
+            {
+                Array.Resize(ref values, 2 * n);
+                Array.Resize(ref lines, 2 * n);
+            }
+
+            values[n] = ParseNumber(text.AsSpan(tokenStart, _pos - tokenStart), field);
+            lines[n++] = _line;
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class SecurityModel
     private readonly int[] _monitored;
     private readonly int[] _securedContingencies;
     private readonly Dictionary<string, int> _interfaceIndex;
-    private readonly string[] _branchNames;
+    private string[]? _branchNames;
     private readonly double[]?[] _lodf;
     private ContingencyScreen? _screen;
 
@@ -71,15 +71,13 @@ public sealed class SecurityModel
         }
 
         _monitored = [.. monitored];
-        _branchNames = BranchNames(network);
-
         var secured = new List<int>();
         var notes = new List<string>();
         for (var k = 0; k < contingencies.Count; k++)
         {
             if (_outageFactors.Islands(contingencies[k].Branch))
             {
-                notes.Add($"contingency {contingencies[k].Id} ({_branchNames[contingencies[k].Branch]}) splits the network: not secured");
+                notes.Add($"contingency {contingencies[k].Id} ({BranchNameTable[contingencies[k].Branch]}) splits the network: not secured");
             }
             else
             {
@@ -128,7 +126,7 @@ public sealed class SecurityModel
     internal ContingencyScreen? Screen => _screen;
 
     /// <summary>"FROM-TO" by external bus ids, with ":circuit" when the pair has parallel branches.</summary>
-    public string BranchName(int branch) => _branchNames[branch];
+    public string BranchName(int branch) => BranchNameTable[branch];
 
     public (double Lower, double Upper) Limits(ConstraintKey key) => key.Kind switch
     {
@@ -314,7 +312,7 @@ public sealed class SecurityModel
     /// <summary>The constraint's name and contingency, as constraints.csv writes them.</summary>
     public (string Constraint, string Contingency) Describe(ConstraintKey key) => key.Kind switch
     {
-        ConstraintKind.Branch => (_branchNames[key.Element], key.IsBaseCase ? string.Empty : Contingencies[key.Contingency].Id),
+        ConstraintKind.Branch => (BranchNameTable[key.Element], key.IsBaseCase ? string.Empty : Contingencies[key.Contingency].Id),
         ConstraintKind.Interface => (Interfaces[key.Element].Id, string.Empty),
         ConstraintKind.Nomogram => (Nomograms[key.Element].Id, string.Empty),
         _ => ("balance", string.Empty),
@@ -381,6 +379,11 @@ public sealed class SecurityModel
             y[i] += a * x[i];
         }
     }
+
+    /// <summary>Every branch's name, made on first use: most runs name only the few binding branches, and a
+    /// 20,000-branch case would otherwise format 20,000 strings it never prints. (Concurrent first uses build the
+    /// same table; either may win.)</summary>
+    private string[] BranchNameTable => _branchNames ??= BranchNames(Network);
 
     private static string[] BranchNames(Network.Network network)
     {
