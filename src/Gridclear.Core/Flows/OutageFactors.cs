@@ -8,12 +8,13 @@ namespace Gridclear.Flows;
 /// </summary>
 public sealed class OutageFactors
 {
-    private readonly bool[] _bridges;
+    // Found on first use (a depth-first search over the whole network): a clear with no contingencies never asks.
+    private readonly Lazy<bool[]> _bridges;
 
     public OutageFactors(ShiftFactors shiftFactors)
     {
         ShiftFactors = shiftFactors;
-        _bridges = NetworkTopology.Bridges(shiftFactors.Network);
+        _bridges = new Lazy<bool[]>(() => NetworkTopology.Bridges(shiftFactors.Network));
     }
 
     public ShiftFactors ShiftFactors { get; }
@@ -21,8 +22,8 @@ public sealed class OutageFactors
     /// <summary>True when taking <paramref name="outagedBranch"/> out splits the network (it is a bridge).</summary>
     public bool Islands(int outagedBranch)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)outagedBranch, (uint)_bridges.Length, nameof(outagedBranch));
-        return _bridges[outagedBranch];
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)outagedBranch, (uint)_bridges.Value.Length, nameof(outagedBranch));
+        return _bridges.Value[outagedBranch];
     }
 
     /// <summary>LODF of every branch (length BranchCount) for the outage of <paramref name="outagedBranch"/>.</summary>

@@ -175,12 +175,10 @@ internal sealed class MatpowerCaseBuilder
         {
             var from = Integer(m, r, 0, BranchColumns);
             var to = Integer(m, r, 1, BranchColumns);
-            foreach (var (end, column) in new[] { (from, 0), (to, 1) })
+            if (!busRowOf.ContainsKey(from) || !busRowOf.ContainsKey(to))
             {
-                if (!busRowOf.ContainsKey(end))
-                {
-                    throw Error(m.ValueLine(r, column), $"branch {r + 1} ({from}–{to}) connects bus {end}, which is not in mpc.bus");
-                }
+                var (end, column) = busRowOf.ContainsKey(from) ? (to, 1) : (from, 0);
+                throw Error(m.ValueLine(r, column), $"branch {r + 1} ({from}–{to}) connects bus {end}, which is not in mpc.bus");
             }
 
             var x = Finite(m, r, 3, BranchColumns);
