@@ -195,8 +195,9 @@ internal sealed class MarginalLosses
     }
 
     /// <summary>
-    /// ∂²L/∂P_b² = 2·Σ_k r_k·H[k,b]²/baseMVA for every bus where a decision or an energy slack injects (0 elsewhere): one forward solve per
-    /// such bus (its column of H), in parallel; each bus's value is the same bits whichever thread computes it.
+    /// ∂²L/∂P_b² = 2·Σ_k r_k·H[k,b]²/baseMVA for every bus where a decision or an energy slack injects (0 elsewhere): one
+    /// forward solve per such bus (its column of H), <see cref="HessianBlock"/> at a time into one buffer per thread (no
+    /// flow array per bus), blocks in parallel; each bus's value is the same bits whichever thread computes it.
     /// </summary>
     private double[] HessianDiagonal()
     {
@@ -205,20 +206,44 @@ internal sealed class MarginalLosses
         var buses = _problem.Participation.Columns.SelectMany(c => c.Injections.Select(i => i.Bus))
             .Concat(_problem.EnergySlacks.Select(s => s.Bus))
             .Where(b => b != _network.ReferenceBus).Distinct().ToArray();
-        var baseMva = _network.BaseMva;
-        Parallel.For(0, buses.Length, i =>
+        if (n < 2 || buses.Length == 0)
         {
-            var column = _shiftFactors.TransferFlows(buses[i], _network.ReferenceBus);
-            var sum = 0.0;
-            for (var k = 0; k < column.Length; k++)
-            {
-                sum += _network.Branches[k].ResistancePu * column[k] * column[k];
-            }
+            return diagonal;
+        }
 
-            diagonal[buses[i]] = 2 * sum / baseMva;
-        });
+        var baseMva = _network.BaseMva;
+        var size = n - 1;
+        var blocks = (buses.Length + HessianBlock - 1) / HessianBlock;
+        Parallel.For(
+            0,
+            blocks,
+            () => (Angles: new double[HessianBlock * size], To: Enumerable.Repeat(_network.ReferenceBus, HessianBlock).ToArray()),
+            (block, _, scratch) =>
+            {
+                var first = block * HessianBlock;
+                var count = Math.Min(HessianBlock, buses.Length - first);
+                _shiftFactors.SolveTransfers(buses.AsSpan(first, count), scratch.To.AsSpan(0, count), scratch.Angles);
+                for (var c = 0; c < count; c++)
+                {
+                    var angles = scratch.Angles.AsSpan(c * size, size);
+                    var sum = 0.0;
+                    for (var k = 0; k < _network.BranchCount; k++)
+                    {
+                        var h = _shiftFactors.TransferFlow(angles, k);
+                        sum += _network.Branches[k].ResistancePu * h * h;
+                    }
+
+                    diagonal[buses[first + c]] = 2 * sum / baseMva;
+                }
+
+                return scratch;
+            },
+            _ => { });
         return diagonal;
     }
+
+    /// <summary>Columns of H solved together in <see cref="HessianDiagonal"/>.</summary>
+    private const int HessianBlock = 16;
 
     public LossSummary Summary() => new(LossMw, BalanceLossMw, Iterations, Converged, _factors);
 }
