@@ -291,17 +291,7 @@ public sealed unsafe class ClpModel : ILpModel
             throw new NotSupportedException("columns cannot be deleted from a quadratic model");
         }
 
-        var gone = new bool[_columnCount];
-        foreach (var j in columns)
-        {
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)j, (uint)_columnCount, nameof(columns));
-            if (gone[j])
-            {
-                throw new ArgumentException($"column {j} is listed twice", nameof(columns));
-            }
-
-            gone[j] = true;
-        }
+        var gone = Marked(columns, _columnCount, "column", nameof(columns));
 
         // Clp keeps the status (basis) of the columns that stay.
         PushChanges();
@@ -333,17 +323,7 @@ public sealed unsafe class ClpModel : ILpModel
             throw new NotSupportedException("rows cannot be deleted from a quadratic model");
         }
 
-        var gone = new bool[_rowCount];
-        foreach (var i in rows)
-        {
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)i, (uint)_rowCount, nameof(rows));
-            if (gone[i])
-            {
-                throw new ArgumentException($"row {i} is listed twice", nameof(rows));
-            }
-
-            gone[i] = true;
-        }
+        var gone = Marked(rows, _rowCount, "row", nameof(rows));
 
         // Clp_deleteRows does not keep a basis to warm-start from (measured: a re-solve from scratch), so the status of
         // every column and of the rows that stay is copied out first and back in after: with the deleted rows' slacks
@@ -886,5 +866,23 @@ public sealed unsafe class ClpModel : ILpModel
         }
 
         return mapped;
+    }
+
+    /// <summary>Which of <paramref name="count"/> indices are listed (each in range, none twice), for the deletions.</summary>
+    private static bool[] Marked(IReadOnlyList<int> indices, int count, string what, string parameter)
+    {
+        var marked = new bool[count];
+        foreach (var i in indices)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)i, (uint)count, parameter);
+            if (marked[i])
+            {
+                throw new ArgumentException($"{what} {i} is listed twice", parameter);
+            }
+
+            marked[i] = true;
+        }
+
+        return marked;
     }
 }
