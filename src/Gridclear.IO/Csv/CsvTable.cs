@@ -168,6 +168,20 @@ public sealed class CsvTable
     /// <summary>The error for a row: throw it (<c>throw table.Error(row, "…")</c>).</summary>
     public InvalidInputException Error(CsvRow row, string problem) => new(Source, row.Line, problem);
 
+    /// <summary>Runs a record constructor for a row, turning the <see cref="ArgumentException"/> of a rule it checks
+    /// into an error on the row (file and line).</summary>
+    public T Checked<T>(CsvRow row, Func<T> make)
+    {
+        try
+        {
+            return make();
+        }
+        catch (ArgumentException e)
+        {
+            throw Error(row, e.Message);
+        }
+    }
+
     /// <summary>The error for a line of this file, or for the file as a whole (null).</summary>
     public InvalidInputException Error(int? line, string problem) => new(Source, line, problem);
 

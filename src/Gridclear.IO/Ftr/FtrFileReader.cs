@@ -312,14 +312,7 @@ public static class FtrFileReader
 
         var from = Day(table, row, "term_start", start);
         var to = Day(table, row, "term_end", end);
-        try
-        {
-            return new FtrTerm(from, to);
-        }
-        catch (ArgumentException e)
-        {
-            throw table.Error(row, e.Message);
-        }
+        return table.Checked(row, () => new FtrTerm(from, to));
     }
 
     private static DateOnly Day(CsvTable table, CsvRow row, string column, string text) =>

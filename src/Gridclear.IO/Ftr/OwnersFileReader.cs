@@ -37,14 +37,7 @@ public static class OwnersFileReader
 
             lineOf[owner] = row.Line;
             var share = table.GetDouble(row, "share");
-            try
-            {
-                owners.Add(new TransmissionOwner(owner, share));
-            }
-            catch (ArgumentException e)
-            {
-                throw table.Error(row, e.Message);
-            }
+            owners.Add(table.Checked(row, () => new TransmissionOwner(owner, share)));
         }
 
         var total = owners.Sum(o => o.Share);

@@ -56,14 +56,7 @@ public static class CfdFileReader
             var counterparty = table.GetString(row, "counterparty");
             var mw = table.GetDouble(row, "mw");
             var strike = table.GetDouble(row, "strike");
-            try
-            {
-                cfds.Add(new Cfd(id, holder, counterparty, location, mw, strike, kind, start, end, interval));
-            }
-            catch (ArgumentException e)
-            {
-                throw table.Error(row, e.Message);
-            }
+            cfds.Add(table.Checked(row, () => new Cfd(id, holder, counterparty, location, mw, strike, kind, start, end, interval)));
         }
 
         return cfds;

@@ -59,17 +59,17 @@ public static class FlowPathFiles
                 var from = table.GetInt(row, "from_bus");
                 var to = table.GetInt(row, "to_bus");
                 var circuit = table.GetOptionalInt(row, "circuit");
-                var (branch, sign) = Checked(table, row, () => locator.Locate(from, to, circuit));
+                var (branch, sign) = table.Checked(row, () => locator.Locate(from, to, circuit));
                 if (!lineOfBranch.TryAdd(branch, row.Line))
                 {
                     throw table.Error(row, $"flow path {id} names this branch twice (first on line {lineOfBranch[branch]})");
                 }
 
                 var weight = table.GetDouble(row, "weight");
-                terms.Add(Checked(table, row, () => new BranchTerm(branch, sign * weight)));
+                terms.Add(table.Checked(row, () => new BranchTerm(branch, sign * weight)));
             }
 
-            paths.Add(Checked(table, rows[0], () => new FlowPath(id, terms, rating)));
+            paths.Add(table.Checked(rows[0], () => new FlowPath(id, terms, rating)));
         }
 
         if (paths.Count == 0)
@@ -99,7 +99,7 @@ public static class FlowPathFiles
             }
 
             var value = table.GetDouble(row, "value");
-            Checked(table, row, () => PathThresholds.Percent(value, name));
+            table.Checked(row, () => PathThresholds.Percent(value, name));
             values[name] = (value, row);
         }
 
@@ -140,7 +140,7 @@ public static class FlowPathFiles
 
             var holder = table.GetString(row, "holder");
             var mw = table.GetDouble(row, "mw");
-            rights.Add(Checked(table, row, () => new PathRight(holder, path, mw)));
+            rights.Add(table.Checked(row, () => new PathRight(holder, path, mw)));
         }
 
         return rights;
@@ -170,21 +170,9 @@ public static class FlowPathFiles
             var sink = Bus("sink");
             var holder = table.GetString(row, "holder");
             var mw = table.GetDouble(row, "mw");
-            contracts.Add(Checked(table, row, () => new PreExistingContract(id, holder, source, sink, mw)));
+            contracts.Add(table.Checked(row, () => new PreExistingContract(id, holder, source, sink, mw)));
         }
 
         return contracts;
-    }
-
-    private static T Checked<T>(CsvTable table, CsvRow row, Func<T> make)
-    {
-        try
-        {
-            return make();
-        }
-        catch (ArgumentException e)
-        {
-            throw table.Error(row, e.Message);
-        }
     }
 }

@@ -35,7 +35,7 @@ public static partial class MarketFolderReader
                 buses.Add(bus);
             }
 
-            zones.Add(Checked(table, rows[0], () => new Zone(id, buses)));
+            zones.Add(table.Checked(rows[0], () => new Zone(id, buses)));
         }
 
         var missing = folder.Network.BusIds.Where(b => !zoneOfBus.ContainsKey(b)).ToList();
@@ -91,7 +91,7 @@ public static partial class MarketFolderReader
                 buses.Add(new HubBus(bus, weight));
             }
 
-            hubs.Add(Checked(table, rows[0], () => new Hub(id, buses) { Basis = basis ?? HubBasis.Bus }));
+            hubs.Add(table.Checked(rows[0], () => new Hub(id, buses) { Basis = basis ?? HubBasis.Bus }));
         }
 
         return hubs;

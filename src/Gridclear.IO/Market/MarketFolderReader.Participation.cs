@@ -129,7 +129,7 @@ public static partial class MarketFolderReader
             var metering = resourcesTable.GetOptionalString(row, "metering") is null ? Metering.Interval : resourcesTable.GetEnum<Metering>(row, "metering");
             var mustRun = resourcesTable.GetDouble(row, "must_run", 0);
             var mitigated = resourcesTable.GetOptionalString(row, "mitigated_price") is null ? (double?)null : resourcesTable.GetDouble(row, "mitigated_price");
-            var resource = Checked(resourcesTable, row, () => new Resource(id, participant, bus, kind, settlement, minMw) { Metering = metering, MustRunMw = mustRun, MitigatedPrice = mitigated });
+            var resource = resourcesTable.Checked(row, () => new Resource(id, participant, bus, kind, settlement, minMw) { Metering = metering, MustRunMw = mustRun, MitigatedPrice = mitigated });
             resources.Add(resource);
             byId[id] = (resource, row);
         }
@@ -165,7 +165,7 @@ public static partial class MarketFolderReader
         {
             var owner = $"{what} of {id}";
             var steps = StepRow.ToSteps(table, rows.Select(r => StepRow.Read(table, r, owner)).ToList(), owner, rising);
-            curves.Add(id, Checked(table, rows[0], () => curve(steps)));
+            curves.Add(id, table.Checked(rows[0], () => curve(steps)));
         }
 
         return curves;

@@ -41,7 +41,7 @@ public static partial class MarketFolderReader
             {
                 var owner = $"reserve requirement {product} in {zone}";
                 var steps = StepRow.ToSteps(requirementsTable, rows.Select(r => StepRow.Read(requirementsTable, r, owner)).ToList(), owner, rising: false);
-                demands.Add(Checked(requirementsTable, rows[0], () => new ReserveDemand(product, zone, steps)));
+                demands.Add(requirementsTable.Checked(rows[0], () => new ReserveDemand(product, zone, steps)));
             }
         }
 
@@ -63,7 +63,7 @@ public static partial class MarketFolderReader
 
                 var owner = $"reserve offer {resource} {product}";
                 var steps = StepRow.ToSteps(offersTable, rows.Select(r => StepRow.Read(offersTable, r, owner)).ToList(), owner, rising: true);
-                offers.Add(Checked(offersTable, rows[0], () => new ReserveOffer(resource, product, steps)));
+                offers.Add(offersTable.Checked(rows[0], () => new ReserveOffer(resource, product, steps)));
             }
         }
 
@@ -87,7 +87,7 @@ public static partial class MarketFolderReader
                 }
 
                 var mw = selfTable.GetDouble(row, "mw");
-                self.Add(Checked(selfTable, row, () => new ReserveSelfProvision(participant, product, zone, mw)));
+                self.Add(selfTable.Checked(row, () => new ReserveSelfProvision(participant, product, zone, mw)));
             }
         }
 

@@ -62,7 +62,7 @@ public static partial class MarketFolderReader
                     throw table.Error(row, $"trade {id} has 0 MW at bus {bus}: a trade's row needs a direction (mw > 0 is {participant}'s injection, mw < 0 {counterparty}'s withdrawal)");
                 }
 
-                legs.Add(Checked(table, row, () => new ScheduleLeg(bus, mw)));
+                legs.Add(table.Checked(row, () => new ScheduleLeg(bus, mw)));
             }
 
             var net = legs.Sum(l => l.Mw);
@@ -71,7 +71,7 @@ public static partial class MarketFolderReader
                 throw table.Error(first, $"schedule {id} is balanced but its {legs.Count} row(s) sum to {StepRow.Text(net)} MW, not 0");
             }
 
-            schedules.Add(Checked(table, first, () => counterparty is null
+            schedules.Add(table.Checked(first, () => counterparty is null
                 ? new Schedule(id, participant, balanced, legs)
                 : Schedule.Trade(id, participant, counterparty, balanced, legs)));
         }
@@ -140,7 +140,7 @@ public static partial class MarketFolderReader
                 participant ??= given;
             }
 
-            adjustments.Add(Checked(table, rows[0], () => new AdjustmentBid(id, bus, direction, steps, participant)));
+            adjustments.Add(table.Checked(rows[0], () => new AdjustmentBid(id, bus, direction, steps, participant)));
         }
 
         return adjustments;

@@ -42,10 +42,10 @@ public static partial class MarketFolderReader
                 }
 
                 var weight = table.GetDouble(row, "weight");
-                terms.Add(Checked(table, row, () => new BranchTerm(branch, sign * weight)));
+                terms.Add(table.Checked(row, () => new BranchTerm(branch, sign * weight)));
             }
 
-            interfaces.Add(Checked(table, rows[0], () => new Interface(id, terms, limit)));
+            interfaces.Add(table.Checked(rows[0], () => new Interface(id, terms, limit)));
         }
 
         return interfaces;
@@ -76,7 +76,7 @@ public static partial class MarketFolderReader
                 }
 
                 var coefficient = table.GetDouble(row, "coefficient");
-                var term = Checked(table, row, () => ParseTerm(folder, table.GetString(row, "term"), coefficient, interfaceIds));
+                var term = table.Checked(row, () => ParseTerm(folder, table.GetString(row, "term"), coefficient, interfaceIds));
                 var key = term switch
                 {
                     FlowTerm f => "flow " + f.Branch.ToString(CultureInfo.InvariantCulture),
@@ -92,7 +92,7 @@ public static partial class MarketFolderReader
                 terms.Add(term);
             }
 
-            nomograms.Add(Checked(table, rows[0], () => new Nomogram(id, terms, limit)));
+            nomograms.Add(table.Checked(rows[0], () => new Nomogram(id, terms, limit)));
         }
 
         return nomograms;
@@ -175,7 +175,7 @@ public static partial class MarketFolderReader
                 throw table.Error(row, $"contingency {id} trips the same branch as contingency {other.Id} (line {other.Line})");
             }
 
-            contingencies.Add(Checked(table, row, () => new Contingency(id, branch)));
+            contingencies.Add(table.Checked(row, () => new Contingency(id, branch)));
         }
 
         return contingencies;

@@ -190,20 +190,7 @@ public static partial class MarketFolderReader
             var from = table.GetInt(row, "from_bus");
             var to = table.GetInt(row, "to_bus");
             var circuit = table.GetOptionalInt(row, "circuit");
-            return Checked(table, row, () => Branches.Locate(from, to, circuit));
-        }
-    }
-
-    /// <summary>Runs a record constructor, turning its <see cref="ArgumentException"/> into an error on the row.</summary>
-    private static T Checked<T>(CsvTable table, CsvRow row, Func<T> make)
-    {
-        try
-        {
-            return make();
-        }
-        catch (ArgumentException e)
-        {
-            throw table.Error(row, e.Message);
+            return table.Checked(row, () => Branches.Locate(from, to, circuit));
         }
     }
 

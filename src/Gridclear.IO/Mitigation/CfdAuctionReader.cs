@@ -86,23 +86,12 @@ public static class CfdAuctionReader
                 throw table.Error(row, string.Create(CultureInfo.InvariantCulture, $"column 'reserve_price': {reserve:R} $/MW is beyond the limit of {FtrFileReader.MaxPricePerMw:0e0} $/MW"));
             }
 
-            try
-            {
-                offers.Add(new CfdOffer(
-                    id,
-                    table.GetString(row, "seller"),
-                    location,
-                    table.GetDouble(row, "mw"),
-                    table.GetDouble(row, "strike"),
-                    kind,
-                    CfdFileReader.Day(table, row, "term_start"),
-                    CfdFileReader.Day(table, row, "term_end"),
-                    reserve));
-            }
-            catch (ArgumentException e)
-            {
-                throw table.Error(row, e.Message);
-            }
+            var seller = table.GetString(row, "seller");
+            var mw = table.GetDouble(row, "mw");
+            var strike = table.GetDouble(row, "strike");
+            var start = CfdFileReader.Day(table, row, "term_start");
+            var end = CfdFileReader.Day(table, row, "term_end");
+            offers.Add(table.Checked(row, () => new CfdOffer(id, seller, location, mw, strike, kind, start, end, reserve)));
         }
 
         return offers;
@@ -141,28 +130,13 @@ public static class CfdAuctionReader
                 throw table.Error(row, string.Create(CultureInfo.InvariantCulture, $"column 'price': {price:R} $/MW is beyond the limit of ±{FtrFileReader.MaxPricePerMw:0e0} $/MW"));
             }
 
-            try
-            {
-                bids.Add(new CfdBid(id, bidder, instrument, table.GetDouble(row, "mw"), price));
-            }
-            catch (ArgumentException e)
-            {
-                throw table.Error(row, e.Message);
-            }
+            var mw = table.GetDouble(row, "mw");
+            bids.Add(table.Checked(row, () => new CfdBid(id, bidder, instrument, mw, price)));
         }
 
         return bids;
     }
 
-    private static string Checked(CsvTable table, CsvRow row, string name, string column)
-    {
-        try
-        {
-            return Names.Checked(name, $"column '{column}'");
-        }
-        catch (ArgumentException e)
-        {
-            throw table.Error(row, e.Message);
-        }
-    }
+    private static string Checked(CsvTable table, CsvRow row, string name, string column) =>
+        table.Checked(row, () => Names.Checked(name, $"column '{column}'"));
 }

@@ -63,15 +63,8 @@ public static class EtcFiles
             }
 
             var mw = table.GetDouble(row, "mw");
-            EtcContract contract;
-            try
-            {
-                contract = new EtcContract(id, table.GetString(row, "holder"), pathId, mw);
-            }
-            catch (ArgumentException e)
-            {
-                throw table.Error(row, e.Message);
-            }
+            var holder = table.GetString(row, "holder");
+            var contract = table.Checked(row, () => new EtcContract(id, holder, pathId, mw));
 
             var key = (pathId, contract.Direction);
             var total = reserved[key] = reserved.GetValueOrDefault(key) + Math.Abs(mw);
