@@ -117,7 +117,7 @@ internal static class ClearCommand
         }
 
         // The files are independent: written on both cores (a day of 10,000 buses is 600,000 rows).
-        FileWrites.Run(
+        Gridclear.IO.Files.ParallelInOrder.Invoke(
             () => DayAheadWriter.WriteFiles(dir, intervals.Select(i => i.Result).ToList()),
             () => File.WriteAllText(Path.Combine(dir, "summary.json"), DayAheadWriter.Summary(intervals.Select(i => i.Result).ToList(), run.Hours, top, perInterval), new UTF8Encoding(false)),
             () => WriteSettlementFiles(dir, run),

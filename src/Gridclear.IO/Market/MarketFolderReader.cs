@@ -87,22 +87,8 @@ public static partial class MarketFolderReader
         // would report it, so errors stay deterministic.
         var reads = new (MarketInput Input, IReadOnlyList<Resource> Listed)[count];
         reads[0] = first;
-        var errors = new Exception?[count];
-        Parallel.For(2, count + 1, k =>
-        {
-            try
-            {
-                reads[k - 1] = ReadInterval(new Folder(source, k, network, locator) { Known = known, Market = market }, complete);
-            }
-            catch (Exception e)
-            {
-                errors[k - 1] = e;
-            }
-        });
-        if (Array.Find(errors, e => e is not null) is { } error)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
-        }
+        ParallelInOrder.For(2, count + 1, k =>
+            reads[k - 1] = ReadInterval(new Folder(source, k, network, locator) { Known = known, Market = market }, complete));
 
         var inputs = reads.Select(r => r.Input).ToList();
         var listed = reads.Select(r => r.Listed).ToList();

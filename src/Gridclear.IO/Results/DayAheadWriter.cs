@@ -29,7 +29,7 @@ public static class DayAheadWriter
     public static void WriteFiles(string directory, IReadOnlyList<DayAheadResult> results)
     {
         Directory.CreateDirectory(directory);
-        Output.FileWrites.Run(
+        Files.ParallelInOrder.Invoke(
             () => IntervalCsv.Write(Path.Combine(directory, "lmp.csv"), LmpHeader, results.Select(LmpRows).ToList()),
             () => IntervalCsv.Write(Path.Combine(directory, "dispatch.csv"), DispatchHeader, results.Select(DispatchRows).ToList()),
             () => WriteSmallFiles(directory, results));
