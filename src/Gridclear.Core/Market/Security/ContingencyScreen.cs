@@ -29,15 +29,24 @@ internal sealed class ContingencyScreen
 
     private const int Block = 4;
 
+    /// <summary>Outages whose short lists share one pair of arrays: 64 outages list about 37,000 factors on
+    /// case_ACTIVSg10k, so each chunk's arrays are large objects the collector never copies.</summary>
+    private const int Chunk = 64;
+
+    /// <summary>|numerator| below this share of |denominator| gives a factor below <see cref="ListedFactor"/> whatever
+    /// the rounding of the division (one part in 10¹⁶): such factors are never divided out.</summary>
+    private const double SurelyUnlisted = ListedFactor * (1 - 1e-9);
+
     private readonly OutageFactors _outageFactors;
     private readonly int[] _outaged;
     private readonly int[] _checkedLines;
     private readonly double[] _limits;
     private readonly double[] _denominator;
     private readonly double[] _residual;
-    private readonly int[] _start;
-    private readonly int[] _lines;
-    private readonly double[] _factors;
+    private readonly int[] _offset;
+    private readonly int[] _length;
+    private readonly int[][] _chunkLines;
+    private readonly double[][] _chunkFactors;
 
     /// <param name="outageFactors">The network's outage factors.</param>
     /// <param name="outaged">The branch of each secured outage (none islands the network).</param>
@@ -52,73 +61,124 @@ internal sealed class ContingencyScreen
         var count = outaged.Length;
         _denominator = new double[count];
         _residual = new double[count];
-        var lists = new (int[] Lines, double[] Factors)[count];
+        _offset = new int[count];
+        _length = new int[count];
+        var chunks = (count + Chunk - 1) / Chunk;
+        _chunkLines = new int[chunks][];
+        _chunkFactors = new double[chunks][];
         var shift = outageFactors.ShiftFactors;
+        var matrix = shift.Matrix;
+        var susceptance = matrix.Susceptance;
+        var network = shift.Network;
 
-        // Four outages a block: KLU solves up to four right-hand sides in one pass over its factors.
-        var blocks = (count + Block - 1) / Block;
+        // Each checked line's reduced end indices (−1 at the reference) and susceptance, read in order by the scan.
+        var lineFrom = new int[checkedLines.Length];
+        var lineTo = new int[checkedLines.Length];
+        var lineB = new double[checkedLines.Length];
+        for (var j = 0; j < checkedLines.Length; j++)
+        {
+            var br = network.Branches[checkedLines[j]];
+            lineFrom[j] = matrix.ReducedIndex(br.From);
+            lineTo[j] = matrix.ReducedIndex(br.To);
+            lineB[j] = susceptance[checkedLines[j]];
+        }
+
+        var size = Math.Max(0, shift.BusCount - 1);
         Parallel.For(
             0,
-            blocks,
-            () => new Scratch(Block * checkedLines.Length, Block * shift.BusCount),
-            (b, _, s) =>
+            chunks,
+            () => new BuildScratch(Block * size, Chunk * checkedLines.Length / 16),
+            (chunk, _, s) =>
             {
-                var first = b * Block;
-                var size = Math.Min(Block, count - first);
-                outageFactors.Factors(outaged.AsSpan(first, size), checkedLines, s.Column, _denominator.AsSpan(first, size), s.Angles.AsSpan(0, size * (shift.BusCount - 1)));
-                for (var c = 0; c < size; c++)
+                var used = 0;
+                var last = Math.Min(count, (chunk + 1) * Chunk);
+                Span<int> from = stackalloc int[Block];
+                Span<int> to = stackalloc int[Block];
+                for (var first = chunk * Chunk; first < last; first += Block)
                 {
-                    var i = first + c;
-                    var column = s.Column.AsSpan(c * checkedLines.Length, checkedLines.Length);
-                    s.Lines.Clear();
-                    s.Factors.Clear();
-                    var residual = 0.0;
-                    for (var j = 0; j < checkedLines.Length; j++)
+                    // Four outages a KLU pass: it solves up to four right-hand sides in one sweep over its factors.
+                    var width = Math.Min(Block, last - first);
+                    for (var c = 0; c < width; c++)
                     {
-                        var l = checkedLines[j];
-                        var v = column[j];
-                        if (l == outaged[i])
-                        {
-                            continue;
-                        }
-
-                        // NaN (a near-singular outage) is listed, so the exact check sees it.
-                        if (!(Math.Abs(v) < ListedFactor))
-                        {
-                            s.Lines.Add(l);
-                            s.Factors.Add(v);
-                        }
-                        else
-                        {
-                            residual = Math.Max(residual, Math.Abs(v));
-                        }
+                        var br = network.Branches[outaged[first + c]];
+                        from[c] = br.From;
+                        to[c] = br.To;
                     }
 
-                    _residual[i] = residual;
-                    lists[i] = (s.Lines.ToArray(), s.Factors.ToArray());
+                    shift.SolveTransfers(from[..width], to[..width], s.Angles.AsSpan(0, width * size));
+                    for (var c = 0; c < width; c++)
+                    {
+                        var i = first + c;
+                        _offset[i] = used;
+                        used = List(i, from[c] == to[c], s.Angles.AsSpan(c * size, size), s, used);
+                        _length[i] = used - _offset[i];
+                    }
                 }
 
+                _chunkLines[chunk] = s.Lines.AsSpan(0, used).ToArray();
+                _chunkFactors[chunk] = s.Factors.AsSpan(0, used).ToArray();
                 return s;
             },
             _ => { });
 
-        _start = new int[count + 1];
-        for (var i = 0; i < count; i++)
+        // Outage i's factors (the same bits as OutageFactors.Factors gives): its denominator, its list from position
+        // used of the scratch on, and r_i; returns the end of the list.
+        int List(int i, bool selfLoop, ReadOnlySpan<double> x, BuildScratch s, int used)
         {
-            _start[i + 1] = _start[i] + lists[i].Lines.Length;
-        }
+            var k = outaged[i];
+            var denominator = selfLoop ? 1.0 : 1.0 - shift.TransferFlow(x, k);
+            _denominator[i] = denominator;
+            if (selfLoop)
+            {
+                // No transfer, no factors: all 0, none listed.
+                _residual[i] = 0;
+                return used;
+            }
 
-        _lines = new int[_start[count]];
-        _factors = new double[_start[count]];
-        for (var i = 0; i < count; i++)
-        {
-            lists[i].Lines.CopyTo(_lines, _start[i]);
-            lists[i].Factors.CopyTo(_factors, _start[i]);
+            s.Reserve(used + checkedLines.Length);
+            var lines = s.Lines;
+            var factors = s.Factors;
+            var skip = Math.Abs(denominator) * SurelyUnlisted;
+            var largestSkipped = 0.0;
+            var residual = 0.0;
+            for (var j = 0; j < lineB.Length; j++)
+            {
+                var rf = lineFrom[j];
+                var rt = lineTo[j];
+                var numerator = lineB[j] * ((rf < 0 ? 0 : x[rf]) - (rt < 0 ? 0 : x[rt]));
+                var l = checkedLines[j];
+                if (l == k)
+                {
+                    continue;
+                }
+
+                if (Math.Abs(numerator) < skip)
+                {
+                    largestSkipped = Math.Max(largestSkipped, Math.Abs(numerator));
+                    continue;
+                }
+
+                // NaN (a near-singular outage) is listed, so the exact check sees it.
+                var v = numerator / denominator;
+                if (!(Math.Abs(v) < ListedFactor))
+                {
+                    lines[used] = l;
+                    factors[used++] = v;
+                }
+                else
+                {
+                    residual = Math.Max(residual, Math.Abs(v));
+                }
+            }
+
+            // Rounded division by |d| is monotonic, so the largest skipped factor is the largest numerator divided once.
+            _residual[i] = Math.Max(residual, largestSkipped / Math.Abs(denominator));
+            return used;
         }
     }
 
     /// <summary>Outage factors kept in the short lists (all outages together).</summary>
-    public int ListedCount => _lines.Length;
+    public int ListedCount => _length.Sum();
 
     /// <summary>Lines found tight at the last check (their rows were used).</summary>
     public int LastTightCount { get; private set; }
@@ -180,10 +240,12 @@ internal sealed class ContingencyScreen
         {
             var fk = flows[_outaged[i]];
             merged.Clear();
-            for (var p = _start[i]; p < _start[i + 1]; p++)
+            var chunkLines = _chunkLines[i / Chunk];
+            var chunkFactors = _chunkFactors[i / Chunk];
+            for (var p = _offset[i]; p < _offset[i] + _length[i]; p++)
             {
-                var l = _lines[p];
-                var value = flows[l] + (_factors[p] * fk);
+                var l = chunkLines[p];
+                var value = flows[l] + (chunkFactors[p] * fk);
                 if (Outside(value, limits[l], tolerance))
                 {
                     merged.Add((l, value));
@@ -255,16 +317,36 @@ internal sealed class ContingencyScreen
     }
 
     private bool Listed(int entry, int line) =>
-        Array.BinarySearch(_lines, _start[entry], _start[entry + 1] - _start[entry], line) >= 0;
+        Array.BinarySearch(_chunkLines[entry / Chunk], _offset[entry], _length[entry], line) >= 0;
 
     private sealed class Scratch(int branches, int buses)
     {
         public double[] Column { get; } = new double[branches];
 
         public double[] Angles { get; } = new double[Math.Max(0, buses - 1)];
+    }
 
-        public List<int> Lines { get; } = [];
+    /// <summary>One worker's solve block and the short lists of its current chunk, grown as needed (never per outage).</summary>
+    private sealed class BuildScratch(int angles, int capacity)
+    {
+        public double[] Angles { get; } = new double[angles];
 
-        public List<double> Factors { get; } = [];
+        public int[] Lines { get; private set; } = new int[capacity];
+
+        public double[] Factors { get; private set; } = new double[capacity];
+
+        public void Reserve(int length)
+        {
+            if (length > Lines.Length)
+            {
+                var grown = Math.Max(length, 2 * Lines.Length);
+                var lines = new int[grown];
+                var factors = new double[grown];
+                Lines.CopyTo(lines, 0);
+                Factors.CopyTo(factors, 0);
+                Lines = lines;
+                Factors = factors;
+            }
+        }
     }
 }
