@@ -91,42 +91,76 @@ internal sealed class ContingencyScreen
             (chunk, _, s) =>
             {
                 var used = 0;
-                var last = Math.Min(count, (chunk + 1) * Chunk);
+                var first = chunk * Chunk;
+                var last = Math.Min(count, first + Chunk);
                 Span<int> from = stackalloc int[Block];
                 Span<int> to = stackalloc int[Block];
-                for (var first = chunk * Chunk; first < last; first += Block)
+                Span<int> slot = stackalloc int[Chunk];
+                var transfers = 0;
+                var blockStart = first;
+                for (var i = first; i < last; i++)
                 {
-                    // Four outages a KLU pass: it solves up to four right-hand sides in one sweep over its factors.
-                    var width = Math.Min(Block, last - first);
-                    for (var c = 0; c < width; c++)
+                    // Parallel branches (the same two buses, listed one after another) share one transfer: the same
+                    // right-hand side, or its negative, so the same solution bits up to sign.
+                    var br = network.Branches[outaged[i]];
+                    var shared = -1;
+                    for (var c = 0; c < transfers && shared < 0; c++)
                     {
-                        var br = network.Branches[outaged[first + c]];
-                        from[c] = br.From;
-                        to[c] = br.To;
+                        if ((from[c] == br.From && to[c] == br.To) || (from[c] == br.To && to[c] == br.From))
+                        {
+                            shared = c;
+                        }
                     }
 
-                    shift.SolveTransfers(from[..width], to[..width], s.Angles.AsSpan(0, width * size));
-                    for (var c = 0; c < width; c++)
+                    if (shared < 0 && transfers == Block)
                     {
-                        var i = first + c;
-                        _offset[i] = used;
-                        used = List(i, from[c] == to[c], s.Angles.AsSpan(c * size, size), s, used);
-                        _length[i] = used - _offset[i];
+                        used = ListBlock(blockStart, i, from, to, slot[(blockStart - first)..], s, used);
+                        blockStart = i;
+                        transfers = 0;
                     }
+
+                    if (shared < 0)
+                    {
+                        from[transfers] = br.From;
+                        to[transfers] = br.To;
+                        shared = transfers++;
+                    }
+
+                    slot[i - first] = shared;
                 }
 
+                used = ListBlock(blockStart, last, from[..transfers], to[..transfers], slot[(blockStart - first)..], s, used);
                 _chunkLines[chunk] = s.Lines.AsSpan(0, used).ToArray();
                 _chunkFactors[chunk] = s.Factors.AsSpan(0, used).ToArray();
                 return s;
             },
             _ => { });
 
-        // Outage i's factors (the same bits as OutageFactors.Factors gives): its denominator, its list from position
-        // used of the scratch on, and r_i; returns the end of the list.
-        int List(int i, bool selfLoop, ReadOnlySpan<double> x, BuildScratch s, int used)
+        // Outages first..end−1 from one KLU pass (it solves up to four right-hand sides in one sweep over its factors):
+        // the transfers' solutions, then each outage's list from its transfer's; returns the end of the lists.
+        int ListBlock(int first, int end, ReadOnlySpan<int> from, ReadOnlySpan<int> to, ReadOnlySpan<int> slot, BuildScratch s, int used)
+        {
+            shift.SolveTransfers(from, to, s.Angles.AsSpan(0, from.Length * size));
+            for (var i = first; i < end; i++)
+            {
+                var c = slot[i - first];
+                var br = network.Branches[outaged[i]];
+                _offset[i] = used;
+                used = List(i, br.From == br.To, br.From == from[c] ? 1.0 : -1.0, s.Angles.AsSpan(c * size, size), s, used);
+                _length[i] = used - _offset[i];
+            }
+
+            return used;
+        }
+
+        // Outage i's factors (the same bits as OutageFactors.Factors gives, sign·x being its transfer's solution): its
+        // denominator, its list from position used of the scratch on, and r_i; returns the end of the list.
+        int List(int i, bool selfLoop, double sign, ReadOnlySpan<double> x, BuildScratch s, int used)
         {
             var k = outaged[i];
-            var denominator = selfLoop ? 1.0 : 1.0 - shift.TransferFlow(x, k);
+
+            // Negation is exact: b·((−x_f) − (−x_t)) is −(b·(x_f − x_t)) bit for bit.
+            var denominator = selfLoop ? 1.0 : 1.0 - (sign * shift.TransferFlow(x, k));
             _denominator[i] = denominator;
             if (selfLoop)
             {
@@ -136,45 +170,66 @@ internal sealed class ContingencyScreen
             }
 
             s.Reserve(used + checkedLines.Length);
-            var lines = s.Lines;
-            var factors = s.Factors;
-            var skip = Math.Abs(denominator) * SurelyUnlisted;
-            var largestSkipped = 0.0;
-            var residual = 0.0;
-            for (var j = 0; j < lineB.Length; j++)
-            {
-                var rf = lineFrom[j];
-                var rt = lineTo[j];
-                var numerator = lineB[j] * ((rf < 0 ? 0 : x[rf]) - (rt < 0 ? 0 : x[rt]));
-                var l = checkedLines[j];
-                if (l == k)
-                {
-                    continue;
-                }
-
-                if (Math.Abs(numerator) < skip)
-                {
-                    largestSkipped = Math.Max(largestSkipped, Math.Abs(numerator));
-                    continue;
-                }
-
-                // NaN (a near-singular outage) is listed, so the exact check sees it.
-                var v = numerator / denominator;
-                if (!(Math.Abs(v) < ListedFactor))
-                {
-                    lines[used] = l;
-                    factors[used++] = v;
-                }
-                else
-                {
-                    residual = Math.Max(residual, Math.Abs(v));
-                }
-            }
+            var self = Array.BinarySearch(checkedLines, k);
+            var (end, residual, largestSkipped) = Scan(x, sign, lineFrom, lineTo, lineB, checkedLines, self, denominator, s.Lines, s.Factors, used);
 
             // Rounded division by |d| is monotonic, so the largest skipped factor is the largest numerator divided once.
             _residual[i] = Math.Max(residual, largestSkipped / Math.Abs(denominator));
-            return used;
+            return end;
         }
+    }
+
+    /// <summary>
+    /// One outage's factors b_l·(x_f − x_t)/d for every checked line but its own (position <paramref name="self"/>, or
+    /// none): those not below <see cref="ListedFactor"/> appended at <paramref name="used"/>, the largest of the others
+    /// returned, split into those divided out and the largest numerator of those never divided (static, so the arrays
+    /// stay in registers).
+    /// </summary>
+    private static (int End, double Residual, double LargestSkipped) Scan(
+        ReadOnlySpan<double> x, double sign, ReadOnlySpan<int> lineFrom, ReadOnlySpan<int> lineTo, ReadOnlySpan<double> lineB, ReadOnlySpan<int> checkedLines,
+        int self, double denominator, Span<int> lines, Span<double> factors, int used)
+    {
+        var skip = Math.Abs(denominator) * SurelyUnlisted;
+        var largestSkipped = 0.0;
+        var residual = 0.0;
+        lineTo = lineTo[..lineFrom.Length];
+        lineB = lineB[..lineFrom.Length];
+        for (var j = 0; j < lineFrom.Length; j++)
+        {
+            var rf = lineFrom[j];
+            var rt = lineTo[j];
+            var numerator = sign * (lineB[j] * ((rf < 0 ? 0 : x[rf]) - (rt < 0 ? 0 : x[rt])));
+            var magnitude = Math.Abs(numerator);
+            if (magnitude < skip)
+            {
+                // Never NaN here (NaN fails the test): a plain comparison keeps Math.Max's result.
+                if (magnitude > largestSkipped && j != self)
+                {
+                    largestSkipped = magnitude;
+                }
+
+                continue;
+            }
+
+            if (j == self)
+            {
+                continue;
+            }
+
+            // NaN (a near-singular outage) is listed, so the exact check sees it.
+            var v = numerator / denominator;
+            if (!(Math.Abs(v) < ListedFactor))
+            {
+                lines[used] = checkedLines[j];
+                factors[used++] = v;
+            }
+            else if (Math.Abs(v) > residual)
+            {
+                residual = Math.Abs(v);
+            }
+        }
+
+        return (used, residual, largestSkipped);
     }
 
     /// <summary>Outage factors kept in the short lists (all outages together).</summary>
