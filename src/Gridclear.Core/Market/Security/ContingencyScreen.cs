@@ -130,8 +130,11 @@ internal sealed class ContingencyScreen
                 }
 
                 used = ListBlock(blockStart, last, from[..transfers], to[..transfers], slot[(blockStart - first)..], s, used);
-                _chunkLines[chunk] = s.Lines.AsSpan(0, used).ToArray();
-                _chunkFactors[chunk] = s.Factors.AsSpan(0, used).ToArray();
+                // Written in full at once: no need to zero them first (5 million factors on case_ACTIVSg10k).
+                _chunkLines[chunk] = GC.AllocateUninitializedArray<int>(used);
+                _chunkFactors[chunk] = GC.AllocateUninitializedArray<double>(used);
+                s.Lines.AsSpan(0, used).CopyTo(_chunkLines[chunk]);
+                s.Factors.AsSpan(0, used).CopyTo(_chunkFactors[chunk]);
                 return s;
             },
             _ => { });
