@@ -76,7 +76,8 @@ public static class DayAheadMarket
         var losses = marginal ? new MarginalLosses(security, problem) : null;
         var reserves = ReserveProblem.Add(problem, participation, input);
         var buildSeconds = total.Elapsed.TotalSeconds;
-        var (model, solution) = Generate(problem, losses, warm?.Constraints ?? [], warm?.Basis);
+        var lp = reserves?.Solver(solver) ?? solver;
+        var (model, solution) = Generate(problem, losses, lp, warm?.Constraints ?? [], warm?.Basis);
         try
         {
             if (!problem.PerBusSlacks && NeedsPerBusSlacks(security, participation, problem, solution, losses, options))
@@ -86,10 +87,16 @@ public static class DayAheadMarket
                 problem = new DispatchProblem(security, participation, penalties, marginal, perBus: true);
                 losses = marginal ? new MarginalLosses(security, problem) : null;
                 reserves = ReserveProblem.Add(problem, participation, input);
-                (model, solution) = Generate(problem, losses, found, null);
+                lp = reserves?.Solver(solver) ?? solver;
+                (model, solution) = Generate(problem, losses, lp, found, null);
             }
 
             var watch = Stopwatch.StartNew();
+            if (lp is HeadroomSolver { Note: { } note })
+            {
+                notes.Add(note);
+            }
+
             if (losses is { Converged: false })
             {
                 notes.Add($"losses did not converge in {MarginalLosses.MaxIterations} linearisations: L = {losses.LossMw:0.######} MW at the flows, {losses.BalanceLossMw:0.######} MW in the balance");
@@ -120,10 +127,10 @@ public static class DayAheadMarket
         // when the model has its shape, the basis an earlier interval ended on. Leaves injections and flows at the
         // solution's.
         (ReloadableModel Model, LpSolution Solution) Generate(
-            DispatchProblem problem, MarginalLosses? losses, IReadOnlyList<ConstraintKey> start, (BasisStatus[] Columns, BasisStatus[] Rows)? basis)
+            DispatchProblem problem, MarginalLosses? losses, ILpSolver lp, IReadOnlyList<ConstraintKey> start, (BasisStatus[] Columns, BasisStatus[] Rows)? basis)
         {
             var watch = Stopwatch.StartNew();
-            var model = new ReloadableModel(solver, problem.Problem, options.LpOptions);
+            var model = new ReloadableModel(lp, problem.Problem, options.LpOptions);
             try
             {
                 problem.AddConstraints(model, start.Where(k => !problem.Contains(k)).ToList());

@@ -20,6 +20,7 @@ internal sealed class ReserveProblem
 {
     private readonly List<(int Resource, string Product, int Column, double Price)> _offerColumns = [];
     private readonly List<(ReserveDemand Demand, int Row, int[] Columns, double SelfMw)> _requirements = [];
+    private readonly List<CapacityCoupling> _couplings = [];
     private readonly string[] _zoneOfResource;
 
     private ReserveProblem(string[] zoneOfResource) => _zoneOfResource = zoneOfResource;
@@ -77,7 +78,11 @@ internal sealed class ReserveProblem
             var energy = resources[r].Columns;
             var capacity = energy.Sum(j => participation.Columns[j].Upper);
             int[] columns = [.. energy, .. reserveColumns];
-            problem.AddRow(LpRow.AtMost(capacity, columns, [.. columns.Select(_ => 1.0)]));
+            var row = problem.AddRow(LpRow.AtMost(capacity, columns, [.. columns.Select(_ => 1.0)]));
+            if (energy.Length == 1)
+            {
+                reserve._couplings.Add(new CapacityCoupling(row, energy[0], [.. reserveColumns]));
+            }
         }
 
         foreach (var bid in market.Demands)
@@ -101,6 +106,12 @@ internal sealed class ReserveProblem
 
         return reserve;
     }
+
+    /// <summary>
+    /// The solver to clear with: <paramref name="inner"/> behind a <see cref="HeadroomSolver"/>, which solves a quadratic
+    /// dispatch with its capacity rows as column bounds (the answer is the same optimum, checked).
+    /// </summary>
+    public ILpSolver Solver(ILpSolver inner) => _couplings.Count == 0 ? inner : new HeadroomSolver(inner, _couplings);
 
     /// <summary>Reserve prices (row duals), awards and the reserve part of the objective at a solution.</summary>
     public ReserveResult Result(Participation participation, LpSolution solution)

@@ -1,0 +1,363 @@
+using Gridclear.Solvers;
+
+namespace Gridclear.Market;
+
+/// <summary>
+/// A quadratic dispatch with reserves, solved in headroom form. Each generator's capacity row p + Σr ≤ C (one per
+/// <see cref="CapacityCoupling"/>) is a row Clp's barrier pays for dearly: its QP barrier factorises the KKT system of
+/// columns + 2·rows, and Debian's Clp 1.17.6 checks a work array of that size for zeros once per column of it
+/// (an assert left in), so a factorisation costs (columns + 2·rows)² — on case_ACTIVSg10k with two reserve products,
+/// 1,937 capacity rows made the barrier 20× the energy-only one (BENCHMARKS.md). Here the energy column is replaced
+/// by the generator's total u = p + Σr: the capacity row becomes the column bound u ≤ C, p = u − Σr wherever p
+/// appeared (rows, cost, Q), and p ≤ C follows from r ≥ 0. What is lost is p ≥ Pmin, a row u − Σr ≥ Pmin needed only
+/// where it binds: seeded from an energy-only solve (reserves held at 0: where Pmin binds then) and added where the
+/// solution violates it, until none does. The answer is then the full problem's optimum (a relaxation whose optimum
+/// is feasible), mapped back: p = u − Σr, the capacity row's dual the reduced cost of u at its bound. Every answer is
+/// checked against the Karush-Kuhn-Tucker conditions of the full problem (<see cref="Optimality"/>); one that fails is
+/// replaced by a solve of the full problem as it is.
+/// <para>Keeps its own copy of the problem (rows and columns added, bounds and costs changed) and loads a fresh
+/// model for every solve: a QP is never re-solved warm anyway.</para>
+/// </summary>
+internal sealed class HeadroomModel : ILpModel
+{
+    /// <summary>Rounds of added minimum-output rows before the full problem is solved instead.</summary>
+    public const int MaxRounds = 10;
+
+    /// <summary>A generator within this share of its range above Pmin in the energy-only solve gets its Pmin row from the start.</summary>
+    private const double SeedShare = 0.01;
+
+    private readonly HeadroomSolver _owner;
+    private readonly ILpSolver _inner;
+    private readonly LpOptions _options;
+    private readonly LpProblem _problem = new();
+    private readonly IReadOnlyList<CapacityCoupling> _couplings;
+
+    public HeadroomModel(HeadroomSolver owner, ILpSolver inner, LpProblem problem, LpOptions options, IReadOnlyList<CapacityCoupling> couplings)
+    {
+        _owner = owner;
+        _inner = inner;
+        _options = options;
+        _couplings = couplings;
+        for (var j = 0; j < problem.ColumnCount; j++)
+        {
+            _problem.AddColumn(problem.ColumnLower[j], problem.ColumnUpper[j], problem.Cost[j]);
+        }
+
+        foreach (var row in problem.Rows)
+        {
+            _problem.AddRow(row);
+        }
+
+        foreach (var ((i, j), q) in problem.Quadratic)
+        {
+            _problem.AddQuadratic(i, j, q);
+        }
+    }
+
+    public int ColumnCount => _problem.ColumnCount;
+
+    public int RowCount => _problem.RowCount;
+
+    public LpSolution Solve()
+    {
+        var iterations = 0;
+        var couplings = Applicable();
+        if (couplings.Count > 0)
+        {
+            if (!_owner.Seeded)
+            {
+                _owner.Seeded = true;
+                var energyOnly = SolveHeadroom(couplings, [], reservesOff: true, ref iterations);
+                if (energyOnly is { Status: LpStatus.Optimal } e)
+                {
+                    foreach (var c in couplings)
+                    {
+                        var lower = _problem.ColumnLower[c.Energy];
+                        if (e.Primal[c.Energy] - lower <= SeedShare * (_problem.Rows[c.Row].Upper - lower))
+                        {
+                            _owner.MinimumRows.Add(c.Row);
+                        }
+                    }
+                }
+            }
+
+            for (var round = 0; round < MaxRounds; round++)
+            {
+                var withMinimum = couplings.Where(c => _owner.MinimumRows.Contains(c.Row)).ToList();
+                var t = SolveHeadroom(couplings, withMinimum, reservesOff: false, ref iterations);
+                if (t is not { Status: LpStatus.Optimal })
+                {
+                    _owner.Note = $"the headroom form of the reserve QP ended {t?.Status}: solved in full";
+                    break;
+                }
+
+                var x = (double[])t.Primal.Clone();
+                foreach (var c in couplings)
+                {
+                    foreach (var k in c.Reserves)
+                    {
+                        x[c.Energy] -= t.Primal[k];
+                    }
+                }
+
+                var violated = couplings.Where(c => !_owner.MinimumRows.Contains(c.Row) && BelowMinimum(x[c.Energy], _problem.ColumnLower[c.Energy])).ToList();
+                if (violated.Count > 0)
+                {
+                    _owner.MinimumRows.UnionWith(violated.Select(c => c.Row));
+                    continue;
+                }
+
+                var y = Duals(couplings, t);
+                var check = Optimality.Of(_problem, x, y);
+                if (check.Holds)
+                {
+                    _owner.Note = null;
+                    return check.Solution(x, y, iterations, t.Algorithm);
+                }
+
+                _owner.Note = $"the headroom form of the reserve QP missed the optimality conditions (primal {check.Primal:G3}, dual {check.Dual:G3}): solved in full";
+                break;
+            }
+        }
+
+        using var model = _inner.Load(_problem, _options);
+        var full = model.Solve();
+        iterations += full.Iterations;
+        if (full.Status == LpStatus.Optimal)
+        {
+            var fullCheck = Optimality.Of(_problem, full.Primal, full.RowDual);
+            if (!fullCheck.Holds)
+            {
+                _owner.Note = $"the reserve QP's solution misses the optimality conditions by primal {fullCheck.Primal:G3}, dual {fullCheck.Dual:G3} $/MWh (Optimality tolerances {Optimality.PrimalTolerance:G1}, {Optimality.DualTolerance:G1})";
+            }
+        }
+
+        return full with { Iterations = iterations };
+    }
+
+    public int AddRows(IReadOnlyList<LpRow> rows)
+    {
+        var first = _problem.RowCount;
+        foreach (var row in rows)
+        {
+            _problem.AddRow(row);
+        }
+
+        return first;
+    }
+
+    public int AddColumns(IReadOnlyList<LpColumn> columns)
+    {
+        // As in any quadratic model (ClpModel): new columns enter rows added after them.
+        if (columns.Any(c => c.EntryCount > 0))
+        {
+            throw new NotSupportedException("columns with entries cannot be added to a quadratic model");
+        }
+
+        var first = _problem.ColumnCount;
+        foreach (var c in columns)
+        {
+            _problem.AddColumn(c.Lower, c.Upper, c.Cost);
+        }
+
+        return first;
+    }
+
+    public void DeleteColumns(IReadOnlyList<int> columns) => throw new NotSupportedException("columns cannot be deleted from a quadratic model");
+
+    public void DeleteRows(IReadOnlyList<int> rows) => throw new NotSupportedException("rows cannot be deleted from a quadratic model");
+
+    public void SetBasis(IReadOnlyList<BasisStatus> columns, IReadOnlyList<BasisStatus> rows) =>
+        throw new NotSupportedException("a quadratic model always solves by the barrier, from scratch");
+
+    public (BasisStatus[] Columns, BasisStatus[] Rows)? GetBasis() => null;
+
+    public void SetColumnBounds(int column, double lower, double upper) => _problem.SetColumnBounds(column, lower, upper);
+
+    public void SetRowBounds(int row, double lower, double upper) => _problem.SetRowBounds(row, lower, upper);
+
+    public void SetCost(int column, double cost) => _problem.SetCost(column, cost);
+
+    public void Dispose()
+    {
+    }
+
+    private static bool BelowMinimum(double energy, double minimum) => minimum - energy > Optimality.PrimalTolerance * (1 + Math.Abs(minimum));
+
+    /// <summary>
+    /// The couplings still in the shape the substitution needs (bounds and costs may have changed since they were made):
+    /// the row is energy + Σ reserves ≤ C with unit coefficients, the energy column's range [Pmin, U] has Pmin &lt; C ≤ U
+    /// (a generator fixed at its capacity has no headroom to share, and its row is left as it is), reserves start at 0.
+    /// </summary>
+    private List<CapacityCoupling> Applicable()
+    {
+        var list = new List<CapacityCoupling>(_couplings.Count);
+        foreach (var c in _couplings)
+        {
+            var row = _problem.Rows[c.Row];
+            var capacity = row.Upper;
+            if (double.IsNegativeInfinity(row.Lower) && row.Columns.Length == c.Reserves.Length + 1 && row.Values.All(v => v == 1)
+                && row.Columns[0] == c.Energy && row.Columns.AsSpan(1).SequenceEqual(c.Reserves)
+                && _problem.ColumnLower[c.Energy] < capacity && capacity <= _problem.ColumnUpper[c.Energy]
+                && c.Reserves.All(k => _problem.ColumnLower[k] == 0))
+            {
+                list.Add(c);
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// Solves the headroom form: columns as in the problem with the energy column of each coupling standing for u = p + Σr
+    /// (bounds [Pmin, C]; each reserve column's cost less the energy's linear cost), rows with p replaced by u − Σr and the
+    /// capacity rows left out, Q transformed alike, and the minimum-output rows u − Σr ≥ Pmin of <paramref name="withMinimum"/>
+    /// appended. With <paramref name="reservesOff"/> every coupled reserve column is held at 0 (the energy-only dispatch).
+    /// </summary>
+    private LpSolution? SolveHeadroom(List<CapacityCoupling> couplings, List<CapacityCoupling> withMinimum, bool reservesOff, ref int iterations)
+    {
+        var n = _problem.ColumnCount;
+        var energyOf = new int[n];
+        Array.Fill(energyOf, -1);
+        var removed = new HashSet<int>();
+        for (var i = 0; i < couplings.Count; i++)
+        {
+            energyOf[couplings[i].Energy] = i;
+            removed.Add(couplings[i].Row);
+        }
+
+        var t = new LpProblem();
+        var cost = _problem.Cost.ToArray();
+        var upper = _problem.ColumnUpper.ToArray();
+        foreach (var c in couplings)
+        {
+            upper[c.Energy] = _problem.Rows[c.Row].Upper;
+            foreach (var k in c.Reserves)
+            {
+                cost[k] -= _problem.Cost[c.Energy];
+                if (reservesOff)
+                {
+                    upper[k] = 0;
+                }
+            }
+        }
+
+        for (var j = 0; j < n; j++)
+        {
+            t.AddColumn(_problem.ColumnLower[j], upper[j], cost[j]);
+        }
+
+        // Each row with p replaced by u − Σr; a reserve column can meet its own energy column in a row (merged).
+        var sum = new double[n];
+        var touched = new List<int>();
+        void Put(int column, double value)
+        {
+            if (sum[column] == 0)
+            {
+                touched.Add(column);
+            }
+
+            sum[column] += value;
+        }
+
+        for (var r = 0; r < _problem.RowCount; r++)
+        {
+            if (removed.Contains(r))
+            {
+                continue;
+            }
+
+            var row = _problem.Rows[r];
+            touched.Clear();
+            for (var k = 0; k < row.Columns.Length; k++)
+            {
+                var j = row.Columns[k];
+                var v = row.Values[k];
+                Put(j, v);
+                if (energyOf[j] >= 0)
+                {
+                    foreach (var reserve in couplings[energyOf[j]].Reserves)
+                    {
+                        Put(reserve, -v);
+                    }
+                }
+            }
+
+            var columns = new List<int>(touched.Count);
+            var values = new List<double>(touched.Count);
+            foreach (var j in touched)
+            {
+                if (sum[j] != 0)
+                {
+                    columns.Add(j);
+                    values.Add(sum[j]);
+                }
+
+                sum[j] = 0;
+            }
+
+            t.AddRow(new LpRow(row.Lower, row.Upper, [.. columns], [.. values]));
+        }
+
+        foreach (var c in withMinimum)
+        {
+            t.AddRow(LpRow.AtLeast(_problem.ColumnLower[c.Energy], [c.Energy, .. c.Reserves], [1, .. c.Reserves.Select(_ => -1.0)]));
+        }
+
+        // Q' = MᵀQM for x = Mz: each entry of the full symmetric Q (both (a,b) and (b,a) off the diagonal) spreads over
+        // the expansions of a and b; the upper triangle (s ≤ t) is what LpProblem stores.
+        foreach (var ((a, b), q) in _problem.Quadratic.OrderBy(e => e.Key.Row).ThenBy(e => e.Key.Column))
+        {
+            var ea = Expansion(a);
+            var eb = Expansion(b);
+            foreach (var (s, alpha) in ea)
+            {
+                foreach (var (u, beta) in eb)
+                {
+                    if (a == b)
+                    {
+                        if (s <= u)
+                        {
+                            t.AddQuadratic(s, u, q * alpha * beta);
+                        }
+                    }
+                    else
+                    {
+                        t.AddQuadratic(s, u, (s == u ? 2 : 1) * q * alpha * beta);
+                    }
+                }
+            }
+        }
+
+        using var model = _inner.Load(t, _options);
+        var solution = model.Solve();
+        iterations += solution.Iterations;
+        return solution;
+
+        List<(int Column, double Coefficient)> Expansion(int column) =>
+            energyOf[column] < 0 ? [(column, 1.0)] : [(column, 1.0), .. couplings[energyOf[column]].Reserves.Select(k => (k, -1.0))];
+    }
+
+    /// <summary>Row duals of the full problem: the headroom form's for the rows they share, and for each capacity row the
+    /// reduced cost of u where it pushes towards the capacity (≤ 0); the rest of it belongs to the energy's Pmin.</summary>
+    private double[] Duals(List<CapacityCoupling> couplings, LpSolution t)
+    {
+        var y = new double[_problem.RowCount];
+        var removed = couplings.Select(c => c.Row).ToHashSet();
+        var at = 0;
+        for (var r = 0; r < _problem.RowCount; r++)
+        {
+            if (!removed.Contains(r))
+            {
+                y[r] = t.RowDual[at++];
+            }
+        }
+
+        foreach (var c in couplings)
+        {
+            y[c.Row] = Math.Min(t.ReducedCost[c.Energy], 0);
+        }
+
+        return y;
+    }
+}
