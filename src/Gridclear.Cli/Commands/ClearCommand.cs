@@ -236,11 +236,11 @@ internal static class ClearCommand
     /// (congestion rent, rounding); net. The last row sums each column: the net total is 0.00. settlement.csv and
     /// statements.txt have every line.
     /// </summary>
-    internal static LongTable StatementTable(IReadOnlyList<SettlementLine> lines, string title = "Day-ahead settlement by participant, $ (> 0 paid to it, < 0 paid by it)") =>
+    internal static Table StatementTable(IReadOnlyList<SettlementLine> lines, string title = "Day-ahead settlement by participant, $ (> 0 paid to it, < 0 paid by it)") =>
         StatementTable(ParticipantStatement.FromLines(lines), title);
 
     /// <summary>The statements as a table: one row per participant, one column per kind of charge the run has.</summary>
-    internal static LongTable StatementTable(IReadOnlyList<ParticipantStatement> statements, string title)
+    internal static Table StatementTable(IReadOnlyList<ParticipantStatement> statements, string title)
     {
         string[] schedules = [Charges.Usage, Charges.Trade, Charges.ScheduleEnergy];
         string[] constrained = [Charges.ConstrainedOn, Charges.ConstrainedOff];
@@ -256,33 +256,38 @@ internal static class ClearCommand
         string[] columns = ["energy", "schedules", "constrained", "uplift", "ftr", "operator", "other"];
         var used = columns.Where(c => statements.Any(s => s.Lines.Any(l => Column(l.Charge) == c))).ToList();
 
-        var headers = new List<(string Header, bool Right)> { ("Participant", false) };
-        headers.AddRange(used.Select(c => (c switch
+        var table = new Table().Title(title);
+        table.AddColumn("Participant");
+        foreach (var c in used)
         {
-            "energy" => "Energy",
-            "schedules" => "Schedules & trades",
-            "constrained" => "Constrained on/off",
-            "uplift" => "Uplift",
-            "ftr" => "FTRs",
-            "operator" => "Rent & rounding",
-            _ => "Other",
-        }, true)));
-        headers.Add(("Net", true));
+            table.AddColumn(new TableColumn(c switch
+            {
+                "energy" => "Energy",
+                "schedules" => "Schedules & trades",
+                "constrained" => "Constrained on/off",
+                "uplift" => "Uplift",
+                "ftr" => "FTRs",
+                "operator" => "Rent & rounding",
+                _ => "Other",
+            }).RightAligned());
+        }
+
+        table.AddColumn(new TableColumn("Net").RightAligned());
         static string Money(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture);
-        var rows = new List<string[]>(statements.Count);
         foreach (var s in statements)
         {
-            var cells = new List<string> { s.Participant };
+            var cells = new List<string> { Markup.Escape(s.Participant) };
             cells.AddRange(used.Select(c => s.Lines.Any(l => Column(l.Charge) == c) ? Money(s.Lines.Where(l => Column(l.Charge) == c).Sum(l => l.Amount)) : string.Empty));
             cells.Add(Money(s.Total));
-            rows.Add([.. cells]);
+            table.AddRow(cells.ToArray());
         }
 
         var total = new List<string> { "[bold]Total[/]" };
         var lines = statements.SelectMany(s => s.Lines).ToList();
         total.AddRange(used.Select(c => Money(lines.Where(l => Column(l.Charge) == c).Sum(l => l.Amount))));
         total.Add($"[bold]{Money(lines.Sum(l => l.Amount))}[/]");
-        return new LongTable(title, headers, rows, [.. total]);
+        table.AddRow(total.ToArray());
+        return table;
     }
 
     /// <summary><c>--losses none|marginal</c> (shared with the other clearing verbs).</summary>
@@ -400,7 +405,7 @@ internal static class ClearCommand
                 console.Write(hubs);
             }
 
-            StatementTable(settlement.Lines).Write(console, writer);
+            console.Write(StatementTable(settlement.Lines));
         }
 
         foreach (var note in r.Notes)
@@ -453,7 +458,7 @@ internal static class ClearCommand
 
         if (run.Intervals[0].Settlement is not null)
         {
-            StatementTable(run.Statements, $"Day-ahead settlement by participant over {results.Count} intervals, $ (> 0 paid to it, < 0 paid by it)").Write(console, writer);
+            console.Write(StatementTable(run.Statements, $"Day-ahead settlement by participant over {results.Count} intervals, $ (> 0 paid to it, < 0 paid by it)"));
         }
 
         foreach (var note in results.SelectMany(r => r.Notes).Distinct(StringComparer.Ordinal))
