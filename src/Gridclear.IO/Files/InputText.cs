@@ -25,6 +25,14 @@ public static class InputText
     /// the kind of file in messages ("the case file").</summary>
     public static string Read(string path, string what = "the file")
     {
+        var text = ReadBytes(path, what).AsSpan();
+        return Encoding.UTF8.GetString(text.StartsWith(Encoding.UTF8.Preamble) ? text[Encoding.UTF8.Preamble.Length..] : text);
+    }
+
+    /// <summary>The bytes of <paramref name="path"/>, as they are (a byte-order mark kept), with the checks of
+    /// <see cref="Read"/>: for readers that scan UTF-8 without decoding the whole file.</summary>
+    public static byte[] ReadBytes(string path, string what = "the file")
+    {
         switch (FileKinds.Of(path))
         {
             case FileKind.Missing:
@@ -37,17 +45,15 @@ public static class InputText
 
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
             if (stream.Length > MaxBytes)
             {
                 throw new InvalidInputException(path, null, $"{what} is {stream.Length / (1024 * 1024)} MiB, more than the {MaxBytes / (1024 * 1024)} MiB an input may have");
             }
 
-            // One read and one decode (a StreamReader decodes in chunks into a builder, then copies it out again).
             var bytes = new byte[stream.Length];
             stream.ReadExactly(bytes);
-            var text = bytes.AsSpan();
-            return Encoding.UTF8.GetString(text.StartsWith(Encoding.UTF8.Preamble) ? text[Encoding.UTF8.Preamble.Length..] : text);
+            return bytes;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -13,17 +13,19 @@ namespace Gridclear.IO.Matpower;
 /// Hand-written over the text (no regular expressions, no per-token strings) so a 2 MB case reads in
 /// tens of milliseconds.
 /// </summary>
-internal sealed class MatpowerScanner
+internal ref struct MatpowerScanner
 {
     /// <summary>The fields read as numeric matrices; the rest are skipped.</summary>
     private static readonly string[] MatrixFields = ["bus", "gen", "branch", "gencost"];
 
-    private readonly string _text;
+    // The file's UTF-8 bytes: the syntax is ASCII, so the scanner reads bytes as characters (a byte ≥ 0x80 is never
+    // syntax) and decodes only the strings it keeps (names, quoted text). No UTF-16 copy of the file is made.
+    private readonly ReadOnlySpan<byte> _text;
     private readonly string _source;
     private int _pos;
     private int _line = 1;
 
-    private MatpowerScanner(string text, string source)
+    private MatpowerScanner(ReadOnlySpan<byte> text, string source)
     {
         _text = text;
         _source = source;
@@ -31,16 +33,16 @@ internal sealed class MatpowerScanner
 
     private bool AtEnd => _pos >= _text.Length;
 
-    public static MatpowerFile Scan(string text, string source) => new MatpowerScanner(text, source).ScanFile();
+    public static MatpowerFile Scan(ReadOnlySpan<byte> text, string source) => new MatpowerScanner(text, source).ScanFile();
 
     private MatpowerFile ScanFile()
     {
         var file = new MatpowerFile();
         var outVar = "mpc";
         var sawFunction = false;
-        if (_text.Length > 0 && _text[0] == '\uFEFF')
+        if (_text.StartsWith("\uFEFF"u8))
         {
-            _pos = 1; // a UTF-8 byte-order mark left by some editors
+            _pos = 3; // a UTF-8 byte-order mark left by some editors
         }
 
         while (true)
@@ -52,10 +54,10 @@ internal sealed class MatpowerScanner
             }
 
             var line = _line;
-            var c = _text[_pos];
+            var c = (char)_text[_pos];
             if (!IsIdentifierStart(c))
             {
-                throw Error(line, $"unexpected {Describe(c)}: a MATPOWER case holds only '{outVar}.<field> = value;' assignments");
+                throw Error(line, $"unexpected {DescribeNext()}: a MATPOWER case holds only '{outVar}.<field> = value;' assignments");
             }
 
             var identifier = ReadIdentifier();
@@ -85,12 +87,12 @@ internal sealed class MatpowerScanner
     private string ReadFunctionHeader(MatpowerFile file, int line)
     {
         var start = _pos;
-        while (!AtEnd && _text[_pos] != '\n' && _text[_pos] != '%')
+        while (!AtEnd && (char)_text[_pos] != '\n' && (char)_text[_pos] != '%')
         {
             _pos++;
         }
 
-        var header = _text.AsSpan(start, _pos - start).Trim();
+        var header = Encoding.UTF8.GetString(_text[start.._pos]).AsSpan().Trim();
         if (header.Length > 0 && header[0] == '[')
         {
             throw Error(line, "this is a MATPOWER version 1 case (a function returning [baseMVA, bus, gen, …]); Gridclear reads version 2 "
@@ -134,14 +136,14 @@ internal sealed class MatpowerScanner
     private void ReadAssignment(MatpowerFile file, string outVar, int line)
     {
         SkipInline();
-        if (AtEnd || _text[_pos] != '.')
+        if (AtEnd || (char)_text[_pos] != '.')
         {
             throw Error(_line, $"expected '.' after '{outVar}' (an assignment '{outVar}.<field> = value;'), found {DescribeNext()}");
         }
 
         _pos++;
         SkipInline();
-        if (AtEnd || !IsIdentifierStart(_text[_pos]))
+        if (AtEnd || !IsIdentifierStart((char)_text[_pos]))
         {
             throw Error(_line, $"expected a field name after '{outVar}.', found {DescribeNext()}");
         }
@@ -149,7 +151,7 @@ internal sealed class MatpowerScanner
         var field = ReadIdentifier();
         var isRead = Array.IndexOf(MatrixFields, field) >= 0 || field is "baseMVA" or "version" or "bus_name";
         SkipInline();
-        var c = AtEnd ? '\0' : _text[_pos];
+        var c = AtEnd ? '\0' : (char)_text[_pos];
         if (c is '(' or '{' or '.')
         {
             if (isRead)
@@ -164,7 +166,7 @@ internal sealed class MatpowerScanner
             return;
         }
 
-        if (c != '=' || (_pos + 1 < _text.Length && _text[_pos + 1] == '='))
+        if (c != '=' || (_pos + 1 < _text.Length && (char)_text[_pos + 1] == '='))
         {
             throw Error(_line, $"expected '=' after {outVar}.{field}, found {DescribeNext()}");
         }
@@ -183,7 +185,7 @@ internal sealed class MatpowerScanner
 
         if (Array.IndexOf(MatrixFields, field) >= 0)
         {
-            if (AtEnd || _text[_pos] != '[')
+            if (AtEnd || (char)_text[_pos] != '[')
             {
                 throw Error(_line, $"{outVar}.{field} must be a literal matrix '[ … ]', found {DescribeNext()}");
             }
@@ -198,12 +200,12 @@ internal sealed class MatpowerScanner
         }
         else if (field == "version")
         {
-            file.Version = !AtEnd && _text[_pos] is '\'' or '"' ? ReadQuoted() : ReadScalar(field).ToString(CultureInfo.InvariantCulture);
+            file.Version = !AtEnd && (char)_text[_pos] is '\'' or '"' ? ReadQuoted() : ReadScalar(field).ToString(CultureInfo.InvariantCulture);
             file.VersionLine = line;
         }
         else if (field == "bus_name")
         {
-            if (AtEnd || _text[_pos] != '{')
+            if (AtEnd || (char)_text[_pos] != '{')
             {
                 throw Error(_line, $"{outVar}.bus_name must be a cell array of quoted names '{{ … }}', found {DescribeNext()}");
             }
@@ -238,13 +240,13 @@ internal sealed class MatpowerScanner
             return;
         }
 
-        var c = _text[_pos];
+        var c = (char)_text[_pos];
         if (c is ';' or ',' or '\n' or '%')
         {
             return;
         }
 
-        throw Error(_line, $"unexpected {Describe(c)} after {what}; expected ';' or the end of the line");
+        throw Error(_line, $"unexpected {DescribeNext()} after {what}; expected ';' or the end of the line");
     }
 
     /// <summary>The error for a matrix whose rows differ in length: the first row that differs from the length most rows
@@ -268,10 +270,11 @@ internal sealed class MatpowerScanner
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private MatpowerMatrix ReadMatrix(string field, int startLine)
     {
-        // Values and their lines in arrays sized once the first row gives the width (rows ≈ the lines up to the
-        // closing bracket), handed to the matrix as they are: no growth copies, no final copy.
+        // Values in an array sized once the first row gives the width (rows ≈ the lines up to the closing bracket),
+        // handed to the matrix as it is: no growth copies, no final copy. Lines are kept per value only where a value
+        // is not on its row's first line (after a '...' continuation): a case file is one row a line.
         var values = new double[256];
-        var lines = new int[256];
+        var lines = new MatpowerMatrix.LineBook();
         var n = 0;
         var columns = -1;
         var rowStart = 0;
@@ -290,7 +293,7 @@ internal sealed class MatpowerScanner
                 throw Unclosed(field, startLine, ']');
             }
 
-            var c = text[_pos];
+            var c = (char)text[_pos];
             switch (c)
             {
                 case ' ' or '\t' or '\r' or ',':
@@ -308,12 +311,11 @@ internal sealed class MatpowerScanner
                         {
                             columns = count;
                             firstRowLine = rowLine;
-                            var close = text.IndexOf(']', _pos);
-                            var expected = ((close < 0 ? 0 : text.AsSpan(_pos, close - _pos).Count('\n')) + 1) * (long)columns;
+                            var close = IndexOf((byte)']', _pos);
+                            var expected = ((close < 0 ? 0 : text[_pos..close].Count((byte)'\n')) + 1) * (long)columns;
                             if (expected > values.Length && expected <= Array.MaxLength)
                             {
                                 Array.Resize(ref values, (int)expected);
-                                Array.Resize(ref lines, (int)expected);
                             }
                         }
                         else if (count != columns)
@@ -337,7 +339,7 @@ internal sealed class MatpowerScanner
                         }
 
                         var rows = columns <= 0 ? 0 : n / columns;
-                        return new MatpowerMatrix(field, startLine, rows, Math.Max(columns, 0), values, lines);
+                        return new MatpowerMatrix(field, startLine, rows, Math.Max(columns, 0), values, lines.Done());
                     }
 
                     continue;
@@ -356,7 +358,7 @@ internal sealed class MatpowerScanner
             var tokenStart = _pos;
             while (_pos < text.Length)
             {
-                c = text[_pos];
+                c = (char)text[_pos];
                 if (c is ' ' or '\t' or ',' or ';' or ']' or '\n' or '\r' or '%' or '[' or '{' or '}' or '\'' or '"'
                     || (c == '.' && IsContinuation()))
                 {
@@ -374,16 +376,16 @@ internal sealed class MatpowerScanner
             if (n == values.Length)
             {
                 Array.Resize(ref values, 2 * n);
-                Array.Resize(ref lines, 2 * n);
             }
 
-            values[n] = ParseNumber(text.AsSpan(tokenStart, _pos - tokenStart), field);
-            lines[n++] = _line;
+            values[n] = ParseNumber(text[tokenStart.._pos], field);
+            lines.Add(n, n == rowStart, _line);
+            n++;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double ParseNumber(ReadOnlySpan<char> token, string field)
+    private double ParseNumber(ReadOnlySpan<byte> token, string field)
     {
         if (TryParsePlainDecimal(token, out var plain))
         {
@@ -395,18 +397,18 @@ internal sealed class MatpowerScanner
             return value;
         }
 
-        var unsigned = token.Length > 0 && token[0] is '+' or '-' ? token[1..] : token;
-        if (unsigned.Equals("Inf", StringComparison.OrdinalIgnoreCase))
+        var unsigned = token.Length > 0 && (char)token[0] is '+' or '-' ? token[1..] : token;
+        if (Ascii.EqualsIgnoreCase(unsigned, "Inf"u8))
         {
             return token[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
         }
 
-        if (unsigned.Equals("NaN", StringComparison.OrdinalIgnoreCase))
+        if (Ascii.EqualsIgnoreCase(unsigned, "NaN"u8))
         {
             return double.NaN;
         }
 
-        throw Error(_line, $"mpc.{field} holds '{Shorten(token.ToString())}' where a number belongs");
+        throw Error(_line, $"mpc.{field} holds '{Shorten(Encoding.UTF8.GetString(token))}' where a number belongs");
     }
 
     /// <summary>Exact powers of ten: every one up to 1e22 is a double without rounding.</summary>
@@ -420,7 +422,7 @@ internal sealed class MatpowerScanner
     /// Anything else falls back to double.Parse.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool TryParsePlainDecimal(ReadOnlySpan<char> token, out double value)
+    internal static bool TryParsePlainDecimal(ReadOnlySpan<byte> token, out double value)
     {
         value = 0;
         var i = 0;
@@ -436,7 +438,7 @@ internal sealed class MatpowerScanner
         var decimals = -1;
         for (; i < token.Length; i++)
         {
-            var c = token[i];
+            var c = (char)token[i];
             var d = (uint)(c - '0');
             if (d <= 9)
             {
@@ -479,7 +481,7 @@ internal sealed class MatpowerScanner
     private double ReadScalar(string field)
     {
         var start = _pos;
-        while (!AtEnd && _text[_pos] is not (' ' or '\t' or '\r' or '\n' or ';' or ',' or '%'))
+        while (!AtEnd && (char)_text[_pos] is not (' ' or '\t' or '\r' or '\n' or ';' or ',' or '%'))
         {
             _pos++;
         }
@@ -489,7 +491,7 @@ internal sealed class MatpowerScanner
             throw Error(_line, $"mpc.{field} needs a number, found {DescribeNext()}");
         }
 
-        return ParseNumber(_text.AsSpan(start, _pos - start), field);
+        return ParseNumber(_text[start.._pos], field);
     }
 
     /// <summary>Reads a cell array after its '{' up to and including '}': rows of quoted strings (or bare tokens).</summary>
@@ -504,7 +506,7 @@ internal sealed class MatpowerScanner
                 throw Unclosed(field, startLine, '}');
             }
 
-            var c = _text[_pos];
+            var c = (char)_text[_pos];
             switch (c)
             {
                 case ' ' or '\t' or '\r' or ',':
@@ -543,42 +545,42 @@ internal sealed class MatpowerScanner
             }
 
             var start = _pos;
-            while (!AtEnd && _text[_pos] is not (' ' or '\t' or '\r' or '\n' or ';' or ',' or '%' or '}' or '\'' or '"'))
+            while (!AtEnd && (char)_text[_pos] is not (' ' or '\t' or '\r' or '\n' or ';' or ',' or '%' or '}' or '\'' or '"'))
             {
                 _pos++;
             }
 
-            row.Add((_text[start.._pos], false, _line));
+            row.Add((Encoding.UTF8.GetString(_text[start.._pos]), false, _line));
         }
     }
 
     /// <summary>Reads a quoted string at the current quote; a doubled quote stands for one.</summary>
     private string ReadQuoted()
     {
-        var quote = _text[_pos];
+        var quote = (char)_text[_pos];
         var line = _line;
         _pos++;
         var start = _pos;
         StringBuilder? escaped = null;
         while (true)
         {
-            if (AtEnd || _text[_pos] == '\n')
+            if (AtEnd || (char)_text[_pos] == '\n')
             {
                 throw Error(line, "a quoted string is not closed on its line");
             }
 
-            if (_text[_pos] == quote)
+            if ((char)_text[_pos] == quote)
             {
-                if (_pos + 1 < _text.Length && _text[_pos + 1] == quote)
+                if (_pos + 1 < _text.Length && (char)_text[_pos + 1] == quote)
                 {
                     escaped ??= new StringBuilder();
-                    escaped.Append(_text, start, _pos + 1 - start);
+                    escaped.Append(Encoding.UTF8.GetString(_text[start..(_pos + 1)]));
                     _pos += 2;
                     start = _pos;
                     continue;
                 }
 
-                var tail = _text[start.._pos];
+                var tail = Encoding.UTF8.GetString(_text[start.._pos]);
                 _pos++;
                 return escaped is null ? tail : escaped.Append(tail).ToString();
             }
@@ -604,7 +606,7 @@ internal sealed class MatpowerScanner
                 return;
             }
 
-            var c = _text[_pos];
+            var c = (char)_text[_pos];
             switch (c)
             {
                 case '%':
@@ -661,7 +663,7 @@ internal sealed class MatpowerScanner
     {
         while (!AtEnd)
         {
-            var c = _text[_pos];
+            var c = (char)_text[_pos];
             switch (c)
             {
                 case ' ' or '\t' or '\r' or ';' or ',':
@@ -696,7 +698,7 @@ internal sealed class MatpowerScanner
     {
         while (!AtEnd)
         {
-            var c = _text[_pos];
+            var c = (char)_text[_pos];
             if (c is ' ' or '\t' or '\r')
             {
                 _pos++;
@@ -715,16 +717,16 @@ internal sealed class MatpowerScanner
     /// <summary>To the end of the line, leaving the new line to the caller.</summary>
     private void SkipComment()
     {
-        var next = _text.IndexOf('\n', _pos);
+        var next = IndexOf((byte)'\n', _pos);
         _pos = next < 0 ? _text.Length : next;
     }
 
-    private bool IsContinuation() => _pos + 2 < _text.Length && _text[_pos + 1] == '.' && _text[_pos + 2] == '.';
+    private bool IsContinuation() => _pos + 2 < _text.Length && (char)_text[_pos + 1] == '.' && (char)_text[_pos + 2] == '.';
 
     /// <summary>'...' makes the rest of the line a comment and joins the next line to this one.</summary>
     private void SkipContinuation()
     {
-        var next = _text.IndexOf('\n', _pos);
+        var next = IndexOf((byte)'\n', _pos);
         if (next < 0)
         {
             _pos = _text.Length;
@@ -738,20 +740,20 @@ internal sealed class MatpowerScanner
     /// <summary>A block comment opens with a line holding only '%{'.</summary>
     private bool IsBlockCommentOpening()
     {
-        if (_pos + 1 >= _text.Length || _text[_pos + 1] != '{')
+        if (_pos + 1 >= _text.Length || (char)_text[_pos + 1] != '{')
         {
             return false;
         }
 
-        var lineStart = _text.LastIndexOf('\n', Math.Max(_pos - 1, 0)) + 1;
-        if (_pos > 0 && _text[_pos - 1] == '\n')
+        var lineStart = _text[..Math.Max(_pos, 0)].LastIndexOf((byte)'\n') + 1;
+        if (_pos > 0 && (char)_text[_pos - 1] == '\n')
         {
             lineStart = _pos;
         }
 
-        var end = _text.IndexOf('\n', _pos);
-        var rest = _text.AsSpan(_pos + 2, (end < 0 ? _text.Length : end) - _pos - 2);
-        return _text.AsSpan(lineStart, _pos - lineStart).Trim().IsEmpty && rest.Trim().IsEmpty;
+        var end = IndexOf((byte)'\n', _pos);
+        var rest = _text[(_pos + 2)..(end < 0 ? _text.Length : end)];
+        return IsBlank(_text[lineStart.._pos]) && IsBlank(rest);
     }
 
     private void SkipBlockComment()
@@ -760,13 +762,14 @@ internal sealed class MatpowerScanner
         var depth = 0;
         while (!AtEnd)
         {
-            var end = _text.IndexOf('\n', _pos);
-            var content = _text.AsSpan(_pos, (end < 0 ? _text.Length : end) - _pos).Trim();
-            if (content.SequenceEqual("%{"))
+            var end = IndexOf((byte)'\n', _pos);
+            var content = _text[_pos..(end < 0 ? _text.Length : end)];
+            content = content[Ascii.Trim(content)];
+            if (content.SequenceEqual("%{"u8))
             {
                 depth++;
             }
-            else if (content.SequenceEqual("%}"))
+            else if (content.SequenceEqual("%}"u8))
             {
                 depth--;
             }
@@ -791,13 +794,22 @@ internal sealed class MatpowerScanner
     private string ReadIdentifier()
     {
         var start = _pos;
-        while (!AtEnd && (char.IsAsciiLetterOrDigit(_text[_pos]) || _text[_pos] == '_'))
+        while (!AtEnd && (char.IsAsciiLetterOrDigit((char)_text[_pos]) || (char)_text[_pos] == '_'))
         {
             _pos++;
         }
 
-        return _text[start.._pos];
+        return Encoding.ASCII.GetString(_text[start.._pos]);
     }
+
+    /// <summary>Where <paramref name="value"/> next occurs at or after <paramref name="from"/>, or −1.</summary>
+    private int IndexOf(byte value, int from)
+    {
+        var at = _text[from..].IndexOf(value);
+        return at < 0 ? -1 : from + at;
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> text) => Ascii.Trim(text).GetOffsetAndLength(text.Length).Length == 0;
 
     private static bool IsIdentifierStart(char c) => char.IsAsciiLetter(c);
 
@@ -824,11 +836,17 @@ internal sealed class MatpowerScanner
             + $"before its '{closer}' (is the file truncated?)");
 
     /// <summary>The last line with text: a final new line does not start another.</summary>
-    private int LastLine => _text.Length > 0 && _text[^1] == '\n' && _line > 1 ? _line - 1 : _line;
+    private int LastLine => _text.Length > 0 && (char)_text[^1] == '\n' && _line > 1 ? _line - 1 : _line;
 
     private InvalidInputException Error(int line, string problem) => new(_source, line, problem);
 
-    private string DescribeNext() => AtEnd ? "the end of the file" : Describe(_text[_pos]);
+    // A byte ≥ 0x80 starts a multi-byte character: the message names the character (U+FFFD when the bytes are not UTF-8).
+    private string DescribeNext() =>
+        AtEnd ? "the end of the file"
+        : _text[_pos] < 0x80 ? Describe((char)_text[_pos])
+        : Rune.DecodeFromUtf8(_text[_pos..], out var rune, out _) != System.Buffers.OperationStatus.Done ? Describe('\uFFFD')
+        : rune.IsBmp ? Describe((char)rune.Value)
+        : $"the character U+{rune.Value:X4}";
 
     private static string Describe(char c) => c switch
     {

@@ -28,6 +28,10 @@ public class MatpowerCorruptionTests
         { "an in-service branch from a bus to itself", "\t2\t3\t0.00108", "\t2\t2\t0.00108", 47, "connects bus 2 to itself" },
         { "zero reactance on an in-service branch", "0.00064\t0.0064\t", "0.00064\t0\t", 46, "zero reactance" },
         { "a negative rating", "400\t400\t400", "-400\t400\t400", 44, "RATE_A (column 6) is -400" },
+        // A row continued with '...': the value is reported on the line it is on, not its row's first line.
+        { "zero reactance after a continuation", "0.00064\t0.0064\t", "0.00064\t...\n\t0\t", 47, "zero reactance" },
+        { "an unknown bus after a continuation", "\t2\t3\t0.00108", "\t2\t...\n\t33\t0.00108", 48, "connects bus 33, which is not in mpc.bus" },
+        { "a non-ASCII character between statements", "mpc.baseMVA = 100;", "mpc.baseMVA = 100;\n\u00e9", 20, "unexpected '\u00e9'" },
         { "PMIN above PMAX", "\t1\t100\t1\t40\t0\t", "\t1\t100\t1\t40\t50\t", 34, "PMIN 50 exceeds PMAX 40" },
         { "a gencost row missing", "\t2\t0\t0\t2\t40\t0;\n", string.Empty, 56, "mpc.gencost has 4 rows but mpc.gen has 5 generators" },
         { "an unknown cost model", "\t2\t0\t0\t2\t30\t0;", "\t3\t0\t0\t2\t30\t0;", 59, "MODEL (column 1) is 3" },

@@ -28,7 +28,7 @@ public class PlainDecimalTests
     [InlineData("1.2.3")]
     [InlineData("9007199254740993")]
     [InlineData("0.00000000000000000000001")]
-    public void Leaves_the_rest_to_double_parse(string token) => Assert.False(MatpowerScanner.TryParsePlainDecimal(token, out _));
+    public void Leaves_the_rest_to_double_parse(string token) => Assert.False(MatpowerScanner.TryParsePlainDecimal(System.Text.Encoding.UTF8.GetBytes(token), out _));
 
     [Fact]
     public void Agrees_on_every_number_of_a_large_case_and_on_random_decimals()
@@ -37,7 +37,7 @@ public class PlainDecimalTests
         var checkedTokens = 0;
         foreach (var token in text.Split([' ', '\t', '\n', '\r', ';', ','], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (MatpowerScanner.TryParsePlainDecimal(token, out _))
+            if (MatpowerScanner.TryParsePlainDecimal(System.Text.Encoding.UTF8.GetBytes(token), out _))
             {
                 AssertSame(token);
                 checkedTokens++;
@@ -52,7 +52,7 @@ public class PlainDecimalTests
             var fraction = random.NextInt64(0, 10_000_000);
             var token = (random.Next(2) == 0 ? "-" : string.Empty) + integer.ToString(CultureInfo.InvariantCulture) + "."
                 + fraction.ToString(CultureInfo.InvariantCulture).PadLeft(random.Next(1, 9), '0');
-            if (MatpowerScanner.TryParsePlainDecimal(token, out _))
+            if (MatpowerScanner.TryParsePlainDecimal(System.Text.Encoding.UTF8.GetBytes(token), out _))
             {
                 AssertSame(token);
                 checkedTokens++;
@@ -64,7 +64,7 @@ public class PlainDecimalTests
 
     private static void AssertSame(string token)
     {
-        Assert.True(MatpowerScanner.TryParsePlainDecimal(token, out var fast), token);
+        Assert.True(MatpowerScanner.TryParsePlainDecimal(System.Text.Encoding.UTF8.GetBytes(token), out var fast), token);
         var expected = double.Parse(token, NumberStyles.Float, CultureInfo.InvariantCulture);
         Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(fast), $"{token}: {fast:R} ≠ {expected:R}");
     }

@@ -139,6 +139,13 @@ public static class DayAheadMarket
                     model.SetBasis(b.Columns, b.Rows);
                     warmStarted = true;
                 }
+                else if (losses is null && options.LpOptions.Algorithm is LpAlgorithm.Automatic or LpAlgorithm.DualSimplex
+                    && MeritOrderBasis.For(problem.Problem, problem.BalanceRow) is { } merit)
+                {
+                    // A cold LP starts from the merit order (dual feasible, and optimal when no other row binds). Not
+                    // under marginal losses: their iteration has its own path from the lossless dispatch.
+                    model.SetBasis(merit.Columns, merit.Rows);
+                }
 
                 var solution = Solve(model);
                 iterations += solution.Iterations;
