@@ -120,6 +120,7 @@ public sealed class DayAheadRun
         var powerCase = MatpowerReader.ReadFile(casePath);
         var compiled = NetworkCompiler.Compile(powerCase);
         var network = compiled.Network;
+        TopologyVersion.Prefetch(network);
 
         // With the case, branches are named by stable circuit numbers and out-of-service ones are caught.
         var market = marketDirectory is null ? MarketIntervals.Single(MarketInput.Empty) : MarketFolderReader.ReadIntervals(marketDirectory, network, powerCase);

@@ -417,22 +417,26 @@ public static class NetworkCompiler
     private static string? CostProblem(CaseGenCost cost)
     {
         var p = cost.Parameters;
-        if (p.Any(v => !double.IsFinite(v)))
+        foreach (var v in p)
         {
-            return "every cost parameter must be a finite number";
+            if (!double.IsFinite(v))
+            {
+                return "every cost parameter must be a finite number";
+            }
         }
+
+        // Each limit is checked before its message is made: this runs for every generator of the case.
 
         if (cost.Model == CostModel.Polynomial)
         {
             for (var k = 0; k < p.Count; k++)
             {
                 var power = p.Count - 1 - k;
-                var problem = power == 0
-                    ? InputLimits.Beyond(p[k], InputLimits.MaxCost, "the constant cost", "$/h")
-                    : InputLimits.Beyond(p[k], InputLimits.MaxPrice, $"the coefficient of P^{power}", power == 1 ? "$/MWh" : $"$/MW^{power}h");
-                if (problem is not null)
+                if (Math.Abs(p[k]) > (power == 0 ? InputLimits.MaxCost : InputLimits.MaxPrice))
                 {
-                    return problem;
+                    return power == 0
+                        ? InputLimits.Beyond(p[k], InputLimits.MaxCost, "the constant cost", "$/h")
+                        : InputLimits.Beyond(p[k], InputLimits.MaxPrice, $"the coefficient of P^{power}", power == 1 ? "$/MWh" : $"$/MW^{power}h");
                 }
             }
         }
@@ -440,17 +444,20 @@ public static class NetworkCompiler
         {
             for (var k = 0; k + 1 < p.Count; k += 2)
             {
-                var problem = InputLimits.Beyond(p[k], InputLimits.MaxMw, $"point {(k / 2) + 1}'s MW", "MW")
-                    ?? InputLimits.Beyond(p[k + 1], InputLimits.MaxCost, $"point {(k / 2) + 1}'s cost", "$/h");
-                if (problem is not null)
+                if (Math.Abs(p[k]) > InputLimits.MaxMw)
                 {
-                    return problem;
+                    return InputLimits.Beyond(p[k], InputLimits.MaxMw, $"point {(k / 2) + 1}'s MW", "MW");
                 }
 
-                if (k >= 2 && p[k] > p[k - 2]
-                    && InputLimits.Beyond((p[k + 1] - p[k - 1]) / (p[k] - p[k - 2]), InputLimits.MaxPrice, $"the slope from point {k / 2} to {(k / 2) + 1}", "$/MWh") is { } slope)
+                if (Math.Abs(p[k + 1]) > InputLimits.MaxCost)
                 {
-                    return slope;
+                    return InputLimits.Beyond(p[k + 1], InputLimits.MaxCost, $"point {(k / 2) + 1}'s cost", "$/h");
+                }
+
+                var slope = k >= 2 && p[k] > p[k - 2] ? (p[k + 1] - p[k - 1]) / (p[k] - p[k - 2]) : 0;
+                if (Math.Abs(slope) > InputLimits.MaxPrice)
+                {
+                    return InputLimits.Beyond(slope, InputLimits.MaxPrice, $"the slope from point {k / 2} to {(k / 2) + 1}", "$/MWh");
                 }
             }
         }
