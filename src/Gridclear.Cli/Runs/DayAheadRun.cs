@@ -122,6 +122,9 @@ public sealed class DayAheadRun
         var network = compiled.Network;
         TopologyVersion.Prefetch(network);
 
+        // Factored on the other core while the market folder is read and the first interval's LP is built and solved.
+        using var shiftFactors = ShiftFactors.StartFactoring(network, new KluSolver());
+
         // With the case, branches are named by stable circuit numbers and out-of-service ones are caught.
         var market = marketDirectory is null ? MarketIntervals.Single(MarketInput.Empty) : MarketFolderReader.ReadIntervals(marketDirectory, network, powerCase);
         // Existing contracts (X4): read with the rest, so a bad etc.csv stops the run before anything is cleared.
@@ -130,7 +133,6 @@ public sealed class DayAheadRun
         var readSeconds = watch.Elapsed.TotalSeconds;
 
         watch.Restart();
-        using var shiftFactors = new ShiftFactors(network, new KluSolver());
         var securityOf = SecurityModels.For(network, shiftFactors, market);
         var modelSeconds = watch.Elapsed.TotalSeconds;
 

@@ -17,9 +17,11 @@ namespace Gridclear.Flows;
 /// </summary>
 public sealed class ShiftFactors : IDisposable
 {
-    private readonly ISparseFactorization? _factorization;
+    // The factorisation, done in the constructor or (StartFactoring) on the thread pool while the caller goes on: every
+    // use waits for it, so what a caller sees is the same either way.
+    private readonly Task<ISparseFactorization?> _factoring;
+    private double[]? _phaseShiftFlows;
     private readonly double[]?[] _rows;
-    private readonly double[] _phaseShiftFlows;
     private readonly int[] _slackBuses;
     private readonly double[] _slackWeights;
     private readonly int[] _fromReduced;
@@ -31,6 +33,11 @@ public sealed class ShiftFactors : IDisposable
     }
 
     public ShiftFactors(SusceptanceMatrix matrix, ISparseSolver solver, SlackDistribution? slack = null)
+        : this(matrix, solver, slack, background: false)
+    {
+    }
+
+    private ShiftFactors(SusceptanceMatrix matrix, ISparseSolver solver, SlackDistribution? slack, bool background)
     {
         Matrix = matrix;
         Network = matrix.Network;
@@ -54,11 +61,20 @@ public sealed class ShiftFactors : IDisposable
             _toReduced[k] = matrix.ReducedIndex(Network.Branches[k].To);
         }
 
-        _factorization = Network.BusCount > 1 ? solver.Factor(matrix.Reduced) : null;
-
-        _phaseShiftFlows = new double[Network.BranchCount];
-        ComputeFlows(new double[Network.BusCount], _phaseShiftFlows);
+        _factoring = !background || Network.BusCount <= 1
+            ? Task.FromResult(Network.BusCount > 1 ? solver.Factor(matrix.Reduced) : null)
+            : Task.Run(() => (ISparseFactorization?)solver.Factor(matrix.Reduced));
     }
+
+    /// <summary>
+    /// Shift factors whose factorisation runs on the thread pool while the caller goes on (a clear builds and solves
+    /// its first LP meanwhile: the factors are first needed to check its flows). A failure to factor is thrown where the
+    /// factors are first used.
+    /// </summary>
+    public static ShiftFactors StartFactoring(Network.Network network, ISparseSolver solver) =>
+        new(new SusceptanceMatrix(network), solver, null, background: true);
+
+    private ISparseFactorization? Factorization => _factoring.IsCompletedSuccessfully ? _factoring.Result : _factoring.GetAwaiter().GetResult();
 
     public Network.Network Network { get; }
 
@@ -71,7 +87,12 @@ public sealed class ShiftFactors : IDisposable
     public int BranchCount => Network.BranchCount;
 
     /// <summary>Branch flows (MW) with zero injections: what the phase shifters alone cause.</summary>
-    public ReadOnlySpan<double> PhaseShiftFlows => _phaseShiftFlows;
+    public ReadOnlySpan<double> PhaseShiftFlows => LazyInitializer.EnsureInitialized(ref _phaseShiftFlows, () =>
+    {
+        var flows = new double[Network.BranchCount];
+        ComputeFlows(new double[Network.BusCount], flows);
+        return flows;
+    });
 
     /// <summary>The shift factors of <paramref name="branch"/> for every bus (length <see cref="BusCount"/>).</summary>
     public ReadOnlySpan<double> Row(int branch)
@@ -162,7 +183,7 @@ public sealed class ShiftFactors : IDisposable
         }
 
         flows.Clear();
-        if (fromBus == toBus || _factorization is null)
+        if (fromBus == toBus || Factorization is null)
         {
             return;
         }
@@ -179,13 +200,13 @@ public sealed class ShiftFactors : IDisposable
     internal void SolveTransfer(int fromBus, int toBus, Span<double> x)
     {
         x.Clear();
-        if (_factorization is null)
+        if (Factorization is null)
         {
             return;
         }
 
         SetTransfer(fromBus, toBus, x);
-        _factorization.Solve(x);
+        Factorization.Solve(x);
     }
 
     /// <summary><see cref="SolveTransfer"/> for several transfers at once (the same bits): <paramref name="x"/> holds
@@ -193,7 +214,7 @@ public sealed class ShiftFactors : IDisposable
     internal void SolveTransfers(ReadOnlySpan<int> fromBuses, ReadOnlySpan<int> toBuses, Span<double> x)
     {
         x.Clear();
-        if (_factorization is null)
+        if (Factorization is null)
         {
             return;
         }
@@ -204,7 +225,7 @@ public sealed class ShiftFactors : IDisposable
             SetTransfer(fromBuses[c], toBuses[c], x.Slice(c * size, size));
         }
 
-        _factorization.Solve(x[..(fromBuses.Length * size)], fromBuses.Length);
+        Factorization.Solve(x[..(fromBuses.Length * size)], fromBuses.Length);
     }
 
     private void SetTransfer(int fromBus, int toBus, Span<double> x)
@@ -243,7 +264,7 @@ public sealed class ShiftFactors : IDisposable
         }
 
         row.Clear();
-        if (_factorization is null)
+        if (Factorization is null)
         {
             return;
         }
@@ -272,7 +293,7 @@ public sealed class ShiftFactors : IDisposable
             }
         }
 
-        _factorization.SolveTransposed(y);
+        Factorization.SolveTransposed(y);
         for (var i = 0; i < BusCount; i++)
         {
             var r = Matrix.ReducedIndex(i);
@@ -294,13 +315,26 @@ public sealed class ShiftFactors : IDisposable
         }
     }
 
-    public void Dispose() => _factorization?.Dispose();
+    public void Dispose()
+    {
+        // A factorisation still running is waited for, then freed; a failed one has nothing to free.
+        try
+        {
+            _factoring.Wait();
+        }
+        catch (AggregateException)
+        {
+            return;
+        }
+
+        _factoring.Result?.Dispose();
+    }
 
     /// <summary>Bus angles (radians, reference 0) for injections in MW that include no phase-shift terms yet.</summary>
     internal void SolveAngles(ReadOnlySpan<double> injectionsMw, Span<double> theta)
     {
         theta.Clear();
-        if (_factorization is null)
+        if (Factorization is null)
         {
             return;
         }
@@ -317,7 +351,7 @@ public sealed class ShiftFactors : IDisposable
             }
         }
 
-        _factorization.Solve(rhs);
+        Factorization.Solve(rhs);
         for (var i = 0; i < BusCount; i++)
         {
             if (i != reference)
@@ -330,7 +364,7 @@ public sealed class ShiftFactors : IDisposable
     private double[] ComputeRow(int branch)
     {
         var row = new double[BusCount];
-        if (_factorization is null)
+        if (Factorization is null)
         {
             return row;
         }
@@ -353,7 +387,7 @@ public sealed class ShiftFactors : IDisposable
         }
 
         // Row k of Bf·B⁻¹ is the solution of Bᵀ·y = Bf[k, :]ᵀ.
-        _factorization.SolveTransposed(y);
+        Factorization.SolveTransposed(y);
         var reference = Network.ReferenceBus;
         row.AsSpan(reference, BusCount - 1 - reference).CopyTo(row.AsSpan(reference + 1));
         row[reference] = 0;

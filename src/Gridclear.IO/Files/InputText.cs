@@ -33,6 +33,23 @@ public static class InputText
     /// <see cref="Read"/>: for readers that scan UTF-8 without decoding the whole file.</summary>
     public static byte[] ReadBytes(string path, string what = "the file")
     {
+        try
+        {
+            using var stream = Open(path, what);
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
+        catch (Exception e) when (IsReadFailure(e))
+        {
+            throw CannotRead(path, what, e);
+        }
+    }
+
+    /// <summary>Opens <paramref name="path"/> for reading after the checks every reader needs (it exists, is a regular
+    /// file, holds at most <see cref="MaxBytes"/>); I/O failures propagate (<see cref="IsReadFailure"/>).</summary>
+    internal static FileStream Open(string path, string what)
+    {
         switch (FileKinds.Of(path))
         {
             case FileKind.Missing:
@@ -43,21 +60,18 @@ public static class InputText
                 throw new InvalidInputException(path, null, $"{what} is a device or pipe, not a regular file");
         }
 
-        try
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        var length = stream.Length;
+        if (length > MaxBytes)
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
-            if (stream.Length > MaxBytes)
-            {
-                throw new InvalidInputException(path, null, $"{what} is {stream.Length / (1024 * 1024)} MiB, more than the {MaxBytes / (1024 * 1024)} MiB an input may have");
-            }
+            stream.Dispose();
+            throw new InvalidInputException(path, null, $"{what} is {length / (1024 * 1024)} MiB, more than the {MaxBytes / (1024 * 1024)} MiB an input may have");
+        }
 
-            var bytes = new byte[stream.Length];
-            stream.ReadExactly(bytes);
-            return bytes;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new InvalidInputException(path, null, $"cannot read {what}: {e.Message}", e);
-        }
+        return stream;
     }
+
+    internal static bool IsReadFailure(Exception e) => e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException;
+
+    internal static InvalidInputException CannotRead(string path, string what, Exception e) => new(path, null, $"cannot read {what}: {e.Message}", e);
 }

@@ -14,8 +14,13 @@ public static class MatpowerReader
     /// <summary>Reads a case file. The path, as given, names the file in error messages.</summary>
     public static PowerCase ReadFile(string path)
     {
-        // Scanned as the file's bytes: no decoded copy of the text (BENCHMARKS.md, "page faults").
-        var file = MatpowerScanner.Scan(InputText.ReadBytes(path, "the case file"), path);
+        // Scanned as the file's bytes where they lie: no copy, no decoded text (BENCHMARKS.md, "page faults").
+        MatpowerFile file;
+        using (var input = MappedInput.Open(path, "the case file"))
+        {
+            file = MatpowerScanner.Scan(input.Bytes, path);
+        }
+
         return MatpowerCaseBuilder.Build(file, path);
     }
 
