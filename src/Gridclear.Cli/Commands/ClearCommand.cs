@@ -236,6 +236,9 @@ internal static class ClearCommand
     /// (congestion rent, rounding); net. The last row sums each column: the net total is 0.00. settlement.csv and
     /// statements.txt have every line.
     /// </summary>
+    /// <summary>Participants a console statement table shows at most (the operator among them).</summary>
+    internal const int ConsoleParticipants = 30;
+
     internal static Table StatementTable(IReadOnlyList<SettlementLine> lines, string title = "Day-ahead settlement by participant, $ (> 0 paid to it, < 0 paid by it)") =>
         StatementTable(ParticipantStatement.FromLines(lines), title);
 
@@ -274,12 +277,33 @@ internal static class ClearCommand
 
         table.AddColumn(new TableColumn("Net").RightAligned());
         static string Money(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture);
-        foreach (var s in statements)
+
+        // A terminal shows the largest accounts: beyond ConsoleParticipants rows (a market folder over a 10,000-bus case
+        // makes every case generator and load a participant: 6,000 rows), the participants with the largest net amounts,
+        // in their usual order, the operator always; the totals still cover everyone, and the files hold every line.
+        var shown = statements.Count <= ConsoleParticipants
+            ? statements
+            : statements.Select((s, i) => (s, i))
+                .OrderByDescending(x => x.s.Participant == SettlementLine.Operator)
+                .ThenByDescending(x => Math.Abs(x.s.Total))
+                .ThenBy(x => x.i)
+                .Take(ConsoleParticipants)
+                .OrderBy(x => x.i)
+                .Select(x => x.s)
+                .ToList();
+        foreach (var s in shown)
         {
             var cells = new List<string> { Markup.Escape(s.Participant) };
             cells.AddRange(used.Select(c => s.Lines.Any(l => Column(l.Charge) == c) ? Money(s.Lines.Where(l => Column(l.Charge) == c).Sum(l => l.Amount)) : string.Empty));
             cells.Add(Money(s.Total));
             table.AddRow(cells.ToArray());
+        }
+
+        if (shown.Count < statements.Count)
+        {
+            var more = new List<string> { $"[dim]… {statements.Count - shown.Count:N0} more (settlement.csv)[/]" };
+            more.AddRange(Enumerable.Repeat(string.Empty, used.Count + 1));
+            table.AddRow(more.ToArray());
         }
 
         var total = new List<string> { "[bold]Total[/]" };
