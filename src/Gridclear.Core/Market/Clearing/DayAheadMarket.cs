@@ -99,7 +99,7 @@ public static class DayAheadMarket
 
             if (losses is { Converged: false })
             {
-                notes.Add($"losses did not converge in {MarginalLosses.MaxIterations} linearisations: L = {losses.LossMw:0.######} MW at the flows, {losses.BalanceLossMw:0.######} MW in the balance");
+                notes.Add($"losses did not converge in {MarginalLosses.MaxIterations} dispatches: L = {losses.LossMw:0.######} MW at the flows, {losses.BalanceLossMw:0.######} MW in the balance");
             }
 
             var result = Price(security, participation, problem, solution, injections, flows, options, notes, losses);
@@ -170,14 +170,13 @@ public static class DayAheadMarket
                     if (fresh.Count == 0)
                     {
                         // Secure at these losses: done, unless the loss linearisation moves (then re-solve and re-check).
-                        if (losses is null || losses.Update(solution, injections, flows))
+                        if (losses is null || losses.Update(model, solution, injections, flows))
                         {
                             return (model, solution);
                         }
 
-                        // The linearisation changed the problem's quadratic terms: reload it (a QP re-solve is never warm).
+                        // A new cut and a moved trust region: a linear re-solve starts warm from the last basis.
                         watch.Restart();
-                        model.Reload();
                         solution = Solve(model);
                         iterations += solution.Iterations;
                         solveSeconds += watch.Elapsed.TotalSeconds;
@@ -250,12 +249,12 @@ public static class DayAheadMarket
             }
         }
 
-        if (losses is { ActiveRow: >= 0 })
+        if (losses is not null)
         {
-            var lossDual = solution.RowDual[losses.ActiveRow];
+            var loss = losses.LossComponents(solution);
             for (var i = 0; i < n; i++)
             {
-                lmp[i] -= lossDual * losses.Factors[i];
+                lmp[i] += loss[i];
             }
         }
 
@@ -354,15 +353,16 @@ public static class DayAheadMarket
         }
 
         // Energy at the reference: λ plus the congestion there; congestion elsewhere relative to it. The loss
-        // component −μ·∂L/∂P_i (μ = λ: the loss column is free and costless) is measured from the case's reference
-        // bus, the slack of the flows, whatever the price reference: moving that moves only energy and congestion.
+        // component −Σ_c μ_c·∂L/∂P_i over the loss cuts (Σ_c μ_c = λ: the loss column is costless) is measured from the
+        // case's reference bus, the slack of the flows, whatever the price reference: moving that moves only energy
+        // and congestion.
         var prices = new BusPrice[n];
         var energy = lambda + referenceCongestion;
-        var lossDual = losses is { ActiveRow: >= 0 } ? y[losses.ActiveRow] : 0;
+        var lossComponents = losses?.LossComponents(solution);
         for (var i = 0; i < n; i++)
         {
             var c = congestion[i] - referenceCongestion;
-            var loss = losses is null || losses.Factors[i] == 0 ? 0 : -lossDual * losses.Factors[i];
+            var loss = lossComponents is null || lossComponents[i] == 0 ? 0 : lossComponents[i];
             prices[i] = new BusPrice(network.BusIds[i], energy + c + loss, energy, c, loss);
         }
 

@@ -20,8 +20,8 @@ internal sealed record EnergySlack(int Bus, int Column, double Direction, double
 
 /// <summary>
 /// The dispatch LP in the shift-factor formulation. Columns: the participation's decisions, then the energy slacks
-/// (a pair at the reference bus, or one at each bus with a must-run withdrawal or injection), the loss column (with
-/// marginal losses), then two slacks per security row. Rows: the power balance (Σ net injection = L), the side rows
+/// (a pair at the reference bus, or one at each bus with a must-run withdrawal or injection), the loss and loss shortfall
+/// columns (with marginal losses), then two slacks per security row. Rows: the power balance (Σ net injection = L), the side rows
 /// (minimum runs, balanced adjustments), then security rows as constraint generation adds them:
 /// lower ≤ Σ_j (Σ_bus a[bus]·inj_j[bus])·x_j + (a·P_fixed + constant) ≤ upper.
 /// </summary>
@@ -122,8 +122,11 @@ internal sealed class DispatchProblem
             }
         }
 
-        // The losses the balance carries, MW; held at 0 until the marginal-loss model gives it a row (MarginalLosses).
+        // The losses the balance carries, MW, and a loss shortfall (losses the dispatch leaves uncovered, at a price above
+        // any the balance can take) that keeps every trust-region step of the loss iteration feasible; both held at 0
+        // until the marginal-loss model gives the loss column its rows (MarginalLosses).
         LossColumn = losses ? Problem.AddColumn(0, 0, 0) : -1;
+        LossShortfallColumn = losses ? Problem.AddColumn(0, 0, MarginalLosses.ShortfallPrice(penalties)) : -1;
         _columnCount = Problem.ColumnCount;
 
         var balanceColumns = new List<int>();
@@ -153,6 +156,8 @@ internal sealed class DispatchProblem
         {
             balanceColumns.Add(LossColumn);
             balanceValues.Add(-1);
+            balanceColumns.Add(LossShortfallColumn);
+            balanceValues.Add(1);
         }
 
         var fixedNet = _fixedInjection.Sum();
@@ -213,8 +218,11 @@ internal sealed class DispatchProblem
         return (supply, absorption);
     }
 
-    /// <summary>The losses column of the balance (Σ net injection − L = 0), or −1 in a lossless problem.</summary>
+    /// <summary>The losses column of the balance (Σ net injection + shortfall − L = 0), or −1 in a lossless problem.</summary>
     public int LossColumn { get; }
+
+    /// <summary>The loss shortfall column of the balance (see <see cref="MarginalLosses"/>), or −1 in a lossless problem.</summary>
+    public int LossShortfallColumn { get; }
 
     public IReadOnlyList<AddedConstraint> Added => _added;
 
@@ -342,11 +350,26 @@ internal sealed class DispatchProblem
         return _columnCount++;
     }
 
-    /// <summary>Adds one row to <see cref="Problem"/> only (the caller reloads the model); returns its index.</summary>
+    /// <summary>Adds one row to <see cref="Problem"/> only, before the model is loaded (reserves); returns its index.</summary>
     public int AddRow(LpRow row)
     {
         Problem.AddRow(row);
         return _rowCount++;
+    }
+
+    /// <summary>Adds one row to the loaded model and to <see cref="Problem"/> (a warm re-solve follows); returns its index.</summary>
+    public int AddRow(ILpModel model, LpRow row)
+    {
+        Problem.AddRow(row);
+        model.AddRows([row]);
+        return _rowCount++;
+    }
+
+    /// <summary>Changes a column's bounds in the loaded model and in <see cref="Problem"/>.</summary>
+    public void SetColumnBounds(ILpModel model, int column, double lower, double upper)
+    {
+        Problem.SetColumnBounds(column, lower, upper);
+        model.SetColumnBounds(column, lower, upper);
     }
 
     /// <summary>Adds security rows (with their penalty slacks) to the loaded model and to <see cref="Problem"/>.</summary>

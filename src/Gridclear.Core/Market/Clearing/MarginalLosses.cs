@@ -5,33 +5,61 @@ namespace Gridclear.Market;
 /// <summary>
 /// Marginal losses (D15, FORMATS "Losses"): the piece of the clearing problem that puts DC losses in the balance.
 /// <para>Losses are L(P) = Σ_k r_k·f_k²/baseMVA with f = H·P (+ phase-shift flows), H the shift factors with the
-/// reference bus as slack, r_k in p.u. and f_k in MW. The balance carries a loss column, Σ_i P_i − L = 0, and L is
-/// tied to the injections by its linearisation at the last dispatch P⁰:
-/// L − Σ_i LF_i·P_i = L(P⁰) − Σ_i LF_i·P⁰_i, with LF_i = ∂L/∂P_i = Σ_k H[k,i]·2·r_k·f_k/baseMVA (one transposed solve,
-/// <see cref="Flows.ShiftFactors.WeightedRow"/>; 0 at the reference bus).</para>
-/// <para>Each update replaces the linearisation row with the new one (one row, whatever the iteration) and adds the
-/// curvature the linearisation leaves out as a proximal term (<see cref="AddCurvature"/>); the caller reloads the
-/// problem and re-solves. The iteration ends when the losses the balance carried differ from L at the resulting flows by less than <see cref="ToleranceMw"/>, so generation − load = L to that.</para>
-/// <para>Prices: with μ the dual of the active linearisation, an injection at bus i is worth λ − μ·LF_i + Σ_c y_c·a_c,i;
-/// the loss column is free and costless, so μ = λ and the loss component is −λ·∂L/∂P_i (λ is the energy price at the
-/// reference bus).</para>
+/// reference bus as slack, r_k in p.u. and f_k in MW: convex in the injections P. The balance carries a loss column ℓ,
+/// Σ_i P_i − ℓ = 0, and the lossy market is min cost s.t. ℓ ≥ L(P): a convex problem (the loss column is pushed down to
+/// L while energy has a positive price). It is solved by cutting planes: every dispatch P⁰ adds the tangent
+/// ℓ ≥ L(P⁰) + Σ_i LF_i·(P_i − P⁰_i), LF_i = ∂L/∂P_i = Σ_k H[k,i]·2·r_k·f_k/baseMVA (one transposed solve,
+/// <see cref="Flows.ShiftFactors.WeightedRow"/>; 0 at the reference bus), and keeps the earlier ones: the rows are a
+/// polyhedral model of L from below.</para>
+/// <para>Plain cutting planes zigzag on step offers (each LP jumps to a far vertex the model still underestimates), so
+/// the steps are held in a box trust region around the best dispatch so far (by the merit cost + price·(L − Σ P)⁺):
+/// only column bounds change between re-solves, so a linear re-solve stays warm and a quadratic one stays a plain QP. A
+/// step that improves the merit by a share of what the model predicted moves the centre (and widens the box when the
+/// step reached it); one that makes it worse halves the box. The loss shortfall column (<see cref="ShortfallPrice(PenaltyPrices)"/>)
+/// keeps every boxed model feasible.</para>
+/// <para>The iteration ends when the loss estimate moved less than <see cref="ToleranceMw"/> since the last dispatch, L
+/// at the flows exceeds it by less than that, and the box does not bind: the dispatch then minimises the model with no
+/// box, a relaxation of the lossy market, while meeting L to the tolerance, so it is the lossy optimum to that.</para>
+/// <para>Prices: with μ_c the dual of cut c, an injection at bus i is worth λ − Σ_c μ_c·LF_c,i + Σ y·a_i; the loss
+/// column is costless, so Σ_c μ_c = λ and, the binding cuts being tangents at the final flows to the tolerance, the loss
+/// component Σ_c −μ_c·LF_c,i is −λ·∂L/∂P_i there.</para>
 /// </summary>
 internal sealed class MarginalLosses
 {
-    /// <summary>MW: the iteration stops when the balance's loss estimate and L at the flows agree to this (FORMATS).</summary>
+    /// <summary>MW: the iteration stops when the loss estimate moves less than this and L at the flows exceeds it by less (FORMATS).</summary>
     public const double ToleranceMw = 1e-4;
 
-    /// <summary>Linearisations before giving up (a note says so; prices are those of the last one).</summary>
-    public const int MaxIterations = 30;
+    /// <summary>Dispatches before giving up (a note says so; prices are those of the last one).</summary>
+    public const int MaxIterations = 200;
+
+    /// <summary>A step improving the merit by less than this share of the model's prediction leaves the centre where it is.</summary>
+    private const double SeriousStep = 1e-4;
+
+    /// <summary>A boxed column this close to its box bound (MW), with a reduced cost beyond <see cref="BoxDual"/>, is held by the box.</summary>
+    private const double BoxTolerance = 1e-6;
+
+    /// <summary>$/MWh: a reduced cost below this on a column at its box bound is round-off, not a box holding the step back.</summary>
+    private const double BoxDual = 1e-6;
+
+    /// <summary>The smallest box, MW: far below the tolerance's effect on any dispatch, and it never shuts the iteration.</summary>
+    private const double MinimumBoxMw = 1e-6;
 
     private readonly Network.Network _network;
     private readonly Flows.ShiftFactors _shiftFactors;
     private readonly DispatchProblem _problem;
     private readonly double[] _branchWeights;
+    private readonly List<(int Row, double[] Factors)> _cuts = [];
+    private readonly int[] _boxed;
+    private readonly double[] _boxScale;
+    private readonly double[] _ownLower;
+    private readonly double[] _ownUpper;
+    private readonly double[] _centre;
+    private readonly double _price;
+    private double _meritPrice;
+    private double _centreMerit;
+    private double _box;
+    private double _lastEstimate;
     private double[] _factors;
-    private double[]? _hessianDiagonal;
-    private double _kappa = 1;
-    private double _lastMismatch = double.PositiveInfinity;
 
     private static readonly bool Trace = Environment.GetEnvironmentVariable("GRIDCLEAR_TRACE") == "1";
 
@@ -47,10 +75,39 @@ internal sealed class MarginalLosses
         _problem = problem;
         _branchWeights = new double[_network.BranchCount];
         _factors = new double[_network.BusCount];
+        _price = ShortfallPrice(problem.EnergyPenalty);
+
+        // The box is in MW of injection: a column moves at most box / (its largest MW per unit) from the centre. Every
+        // decision and energy slack that injects somewhere is boxed (an unboxed shortage would move from bus to bus
+        // with each cut).
+        var boxed = new List<(int Column, double Scale, double Lower, double Upper)>();
+        var columns = problem.Participation.Columns;
+        for (var j = 0; j < columns.Count; j++)
+        {
+            var largest = columns[j].Injections.Select(i => Math.Abs(i.Coefficient)).DefaultIfEmpty(0).Max();
+            if (largest > 0)
+            {
+                boxed.Add((j, 1 / largest, columns[j].Lower, columns[j].Upper));
+            }
+        }
+
+        foreach (var slack in problem.EnergySlacks)
+        {
+            boxed.Add((slack.Column, 1, 0, slack.Upper));
+        }
+
+        _boxed = [.. boxed.Select(b => b.Column)];
+        _boxScale = [.. boxed.Select(b => b.Scale)];
+        _ownLower = [.. boxed.Select(b => b.Lower)];
+        _ownUpper = [.. boxed.Select(b => b.Upper)];
+        _centre = new double[_boxed.Length];
     }
 
-    /// <summary>The row of the linearisation in force, or −1 before the first.</summary>
-    public int ActiveRow { get; private set; } = -1;
+    /// <summary>$/MWh of the loss shortfall column: beyond any price the balance can take (the energy penalty, divided by
+    /// 1 − a loss factor at a shedding bus), so the lossy optimum never uses it and it is an exact penalty.</summary>
+    public static double ShortfallPrice(PenaltyPrices penalties) => ShortfallPrice(penalties.Balance);
+
+    private static double ShortfallPrice(double energyPenalty) => 4 * Math.Max(1, Math.Abs(energyPenalty));
 
     /// <summary>Dispatches solved so far, the lossless first one included.</summary>
     public int Iterations { get; private set; }
@@ -60,11 +117,8 @@ internal sealed class MarginalLosses
     /// <summary>L at the flows of the last dispatch, MW.</summary>
     public double LossMw { get; private set; }
 
-    /// <summary>The losses the last dispatch's balance carried, MW.</summary>
+    /// <summary>The losses the last dispatch's balance carried (generation − load), MW.</summary>
     public double BalanceLossMw { get; private set; }
-
-    /// <summary>∂L/∂P_i of the linearisation in force (all 0 before the first), by bus.</summary>
-    public IReadOnlyList<double> Factors => _factors;
 
     /// <summary>L = Σ r_k·f_k²/baseMVA, MW, for branch flows in MW.</summary>
     public static double Losses(Network.Network network, ReadOnlySpan<double> flows)
@@ -79,51 +133,178 @@ internal sealed class MarginalLosses
     }
 
     /// <summary>
-    /// After a dispatch has been solved (and its flows checked): true when the losses have converged (or the
-    /// iteration limit is reached); otherwise the balance is re-linearised at this dispatch and the caller re-solves.
+    /// The loss component of every bus in a solution of the model: −Σ_c μ_c·∂L/∂P_i of cut c, by bus (0 at the reference
+    /// bus and without cuts).
     /// </summary>
-    public bool Update(LpSolution solution, ReadOnlySpan<double> injections, ReadOnlySpan<double> flows)
+    public double[] LossComponents(LpSolution solution)
+    {
+        var loss = new double[_network.BusCount];
+        foreach (var (row, factors) in _cuts)
+        {
+            var dual = solution.RowDual[row];
+            if (dual == 0)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < loss.Length; i++)
+            {
+                loss[i] -= dual * factors[i];
+            }
+        }
+
+        return loss;
+    }
+
+    /// <summary>
+    /// After a dispatch has been solved (and its flows checked): true when the losses have converged (or the iteration
+    /// limit is reached); otherwise the dispatch adds its cut, the box moves, and the caller re-solves the loaded model.
+    /// </summary>
+    public bool Update(ILpModel model, LpSolution solution, ReadOnlySpan<double> injections, ReadOnlySpan<double> flows)
     {
         var x = solution.Primal;
         Iterations++;
         LossMw = Losses(_network, flows);
-        BalanceLossMw = x[_problem.LossColumn];
-        var mismatch = Math.Abs(LossMw - BalanceLossMw);
+        var shortfall = x[_problem.LossShortfallColumn];
+        BalanceLossMw = x[_problem.LossColumn] - shortfall;
+
+        // The model's value (the shortfall priced in) and the merit: the cost with the losses the dispatch leaves uncovered
+        // priced as the shortfall is, an exact penalty of the lossy market.
+        var modelValue = solution.Objective;
+        if (Iterations == 1)
+        {
+            // The merit prices uncovered losses at twice the lossless energy price (at least 1 $/MWh): above the lossy
+            // market's price in all but extreme cases, and far below the shortfall's, whose size swamps cost changes.
+            _meritPrice = Math.Min(_price, 2 * Math.Max(1, Math.Abs(solution.RowDual[_problem.BalanceRow])));
+        }
+
+        var merit = modelValue - (_price * shortfall) + (_meritPrice * Math.Max(0, LossMw - BalanceLossMw + shortfall));
+        var boxHolds = Iterations > 1 && BoxHolds(solution);
         if (Trace)
         {
-            Console.Error.WriteLine($"loss iteration {Iterations}: L {LossMw} MW, balance {BalanceLossMw} MW, curvature weight {_kappa}");
+            Console.Error.WriteLine(
+                $"loss iteration {Iterations}: L {LossMw} MW, estimate {BalanceLossMw} MW, shortfall {shortfall} MW, merit {merit}, model {modelValue}, box {_box} MW{(boxHolds ? " (binding)" : string.Empty)}");
         }
 
-        if (mismatch < ToleranceMw)
+        var settled = Iterations > 1 && Math.Abs(BalanceLossMw - _lastEstimate) < ToleranceMw && Math.Abs(LossMw - BalanceLossMw) < ToleranceMw && shortfall < ToleranceMw;
+        var converged = Iterations == 1 ? LossMw < ToleranceMw : settled && !boxHolds;
+        if (converged || Iterations >= MaxIterations)
         {
-            Converged = true;
+            Converged = converged;
+            _factors = new double[_network.BusCount];
+            Gradient(flows, _factors);
             return true;
         }
 
-        if (Iterations >= MaxIterations)
+        if (Iterations == 1)
         {
-            return true;
+            // The lossless dispatch is the first centre; a box as wide as its losses lets the first cut move every column
+            // as far as it wants in practice. The loss columns come into play.
+            Recentre(x, merit);
+            _box = Math.Max(1, LossMw);
+            _problem.SetColumnBounds(model, _problem.LossColumn, 0, double.PositiveInfinity);
+            _problem.SetColumnBounds(model, _problem.LossShortfallColumn, 0, double.PositiveInfinity);
+        }
+        else
+        {
+            // The centre is feasible in the boxed model, whose value there is at most its merit (the cuts are below L):
+            // the prediction is never negative but for solver round-off.
+            var predicted = _centreMerit - modelValue;
+            var actual = _centreMerit - merit;
+            if (actual > 0 && actual >= SeriousStep * predicted)
+            {
+                Recentre(x, merit);
+            }
+
+            if (settled)
+            {
+                // Settled but held by the box: only a dispatch the box does not hold minimises the whole model (a convex
+                // problem's optimum inside a box is its optimum), so widen it and let the cuts around the centre hold the step.
+                _box *= 4;
+            }
+            else if (actual > 0 && actual >= SeriousStep * predicted)
+            {
+                if (boxHolds && actual > 0.25 * predicted)
+                {
+                    _box *= 2;
+                }
+            }
+            else if (actual < 0)
+            {
+                _box = Math.Max(MinimumBoxMw, _box / 2);
+            }
         }
 
-        if (Iterations > 2 && mismatch > 0.5 * _lastMismatch)
+        AddCut(model, injections, flows);
+        _lastEstimate = BalanceLossMw;
+        ApplyBox(model);
+        return false;
+    }
+
+    public LossSummary Summary() => new(LossMw, BalanceLossMw, Iterations, Converged, _factors);
+
+    private void Recentre(ReadOnlySpan<double> x, double merit)
+    {
+        for (var b = 0; b < _boxed.Length; b++)
         {
-            _kappa *= 2;
+            _centre[b] = x[_boxed[b]];
         }
 
-        _lastMismatch = mismatch;
+        _centreMerit = merit;
+    }
 
-        // ∂L/∂P = Hᵀ·(2·r·f/baseMVA): the sensitivity of a weighted sum of flows, one solve.
+    /// <summary>Whether a boxed column sits at a box bound tighter than its own, held there (a reduced cost).</summary>
+    private bool BoxHolds(LpSolution solution)
+    {
+        var lower = _problem.Problem.ColumnLower;
+        var upper = _problem.Problem.ColumnUpper;
+        for (var b = 0; b < _boxed.Length; b++)
+        {
+            var j = _boxed[b];
+            var (ownLower, ownUpper) = (_ownLower[b], _ownUpper[b]);
+            var x = solution.Primal[j];
+            var d = solution.ReducedCost[j];
+            if ((lower[j] > ownLower && x <= lower[j] + BoxTolerance && d > BoxDual) ||
+                (upper[j] < ownUpper && x >= upper[j] - BoxTolerance && d < -BoxDual))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void ApplyBox(ILpModel model)
+    {
+        for (var b = 0; b < _boxed.Length; b++)
+        {
+            var j = _boxed[b];
+            var (ownLower, ownUpper) = (_ownLower[b], _ownUpper[b]);
+            var reach = _box * _boxScale[b];
+            _problem.SetColumnBounds(model, j, Math.Max(ownLower, _centre[b] - reach), Math.Min(ownUpper, _centre[b] + reach));
+        }
+    }
+
+    /// <summary>∂L/∂P = Hᵀ·(2·r·f/baseMVA): the sensitivity of a weighted sum of flows, one solve; 0 at the reference bus.</summary>
+    private void Gradient(ReadOnlySpan<double> flows, double[] factors)
+    {
         var baseMva = _network.BaseMva;
         for (var k = 0; k < _network.BranchCount; k++)
         {
             _branchWeights[k] = 2 * _network.Branches[k].ResistancePu * flows[k] / baseMva;
         }
 
-        var factors = new double[_network.BusCount];
         _shiftFactors.WeightedRow(_branchWeights, factors);
         factors[_network.ReferenceBus] = 0;
+    }
 
-        // L − Σ_j c_j·x_j = L(P⁰) − LF·P⁰ + LF·P_fixed, where Σ_j c_j·x_j + LF·P_fixed = LF·P.
+    /// <summary>The tangent of L at this dispatch: ℓ − Σ_i LF_i·P_i ≥ L(P⁰) − LF·P⁰, as a row of the columns.</summary>
+    private void AddCut(ILpModel model, ReadOnlySpan<double> injections, ReadOnlySpan<double> flows)
+    {
+        var factors = new double[_network.BusCount];
+        Gradient(flows, factors);
+
+        // ℓ − Σ_j c_j·x_j ≥ L(P⁰) − LF·P⁰ + LF·P_fixed, where Σ_j c_j·x_j + LF·P_fixed = LF·P.
         var indices = new List<int> { _problem.LossColumn };
         var values = new List<double> { 1 };
         var start = indices.Count;
@@ -139,111 +320,8 @@ internal sealed class MarginalLosses
             lfAtLast += factors[i] * injections[i];
         }
 
-        // The new linearisation replaces the last in place: the model is reloaded for the new curvature anyway, and a
-        // dense row left in the model per iteration slowed every later barrier solve (case_ACTIVSg10k: the 15 solves
-        // from 2.5 s to 1.6 s, BENCHMARKS.md).
-        var row = LpRow.Equal(LossMw - lfAtLast + lfFixed, [.. indices], [.. values]);
-        if (ActiveRow >= 0)
-        {
-            _problem.Problem.ReplaceRow(ActiveRow, row);
-        }
-        else
-        {
-            _problem.Problem.SetColumnBounds(_problem.LossColumn, double.NegativeInfinity, double.PositiveInfinity);
-            ActiveRow = _problem.AddRow(row);
-        }
-
+        var row = _problem.AddRow(model, LpRow.AtLeast(LossMw - lfAtLast + lfFixed, [.. indices], [.. values]));
+        _cuts.Add((row, factors));
         _factors = factors;
-        AddCurvature(x, Math.Max(1, Math.Abs(solution.RowDual[_problem.BalanceRow])));
-        return false;
     }
-
-    /// <summary>
-    /// The curvature the linearisation leaves out, as a proximal term ½·ρ_j·(x_j − x⁰_j)² on every decision, with
-    /// ρ_j = κ·λ·Σ_bus inj_j[bus]²·∂²L/∂P_bus²: the loss Hessian's diagonal, priced at the energy price. Without it an
-    /// LP (step offers) jumps from vertex to vertex, chasing its own loss factors; with it each re-solve moves as far as
-    /// the losses it would add are worth. At convergence x = x⁰, so the term and its gradient vanish: the prices are
-    /// the lossy market's own. κ doubles whenever the loss mismatch fails to halve.
-    /// </summary>
-    private void AddCurvature(ReadOnlySpan<double> x, double lambda)
-    {
-        _hessianDiagonal ??= HessianDiagonal();
-        var columns = _problem.Participation.Columns;
-        var lp = _problem.Problem;
-        for (var j = 0; j < columns.Count; j++)
-        {
-            var c = columns[j];
-            var curvature = 0.0;
-            foreach (var (bus, coefficient) in c.Injections)
-            {
-                curvature += coefficient * coefficient * _hessianDiagonal[bus];
-            }
-
-            var rho = _kappa * lambda * curvature;
-            lp.SetQuadratic(j, c.Quadratic + rho);
-            lp.SetCost(j, c.Cost - (rho * x[j]));
-        }
-
-        // Energy slacks too: shed (or spilled) MW at one bus or another cost the same penalty, so without the term a
-        // shortage moves from bus to bus with each linearisation and the losses never settle (case30 with every load ×10).
-        foreach (var slack in _problem.EnergySlacks)
-        {
-            var rho = _kappa * lambda * _hessianDiagonal[slack.Bus];
-            lp.SetQuadratic(slack.Column, rho);
-            lp.SetCost(slack.Column, _problem.EnergyPenalty - (rho * x[slack.Column]));
-        }
-    }
-
-    /// <summary>
-    /// ∂²L/∂P_b² = 2·Σ_k r_k·H[k,b]²/baseMVA for every bus where a decision or an energy slack injects (0 elsewhere): one
-    /// forward solve per such bus (its column of H), <see cref="HessianBlock"/> at a time into one buffer per thread (no
-    /// flow array per bus), blocks in parallel; each bus's value is the same bits whichever thread computes it.
-    /// </summary>
-    private double[] HessianDiagonal()
-    {
-        var n = _network.BusCount;
-        var diagonal = new double[n];
-        var buses = _problem.Participation.Columns.SelectMany(c => c.Injections.Select(i => i.Bus))
-            .Concat(_problem.EnergySlacks.Select(s => s.Bus))
-            .Where(b => b != _network.ReferenceBus).Distinct().ToArray();
-        if (n < 2 || buses.Length == 0)
-        {
-            return diagonal;
-        }
-
-        var baseMva = _network.BaseMva;
-        var size = n - 1;
-        var blocks = (buses.Length + HessianBlock - 1) / HessianBlock;
-        Parallel.For(
-            0,
-            blocks,
-            () => (Angles: new double[HessianBlock * size], To: Enumerable.Repeat(_network.ReferenceBus, HessianBlock).ToArray()),
-            (block, _, scratch) =>
-            {
-                var first = block * HessianBlock;
-                var count = Math.Min(HessianBlock, buses.Length - first);
-                _shiftFactors.SolveTransfers(buses.AsSpan(first, count), scratch.To.AsSpan(0, count), scratch.Angles);
-                for (var c = 0; c < count; c++)
-                {
-                    var angles = scratch.Angles.AsSpan(c * size, size);
-                    var sum = 0.0;
-                    for (var k = 0; k < _network.BranchCount; k++)
-                    {
-                        var h = _shiftFactors.TransferFlow(angles, k);
-                        sum += _network.Branches[k].ResistancePu * h * h;
-                    }
-
-                    diagonal[buses[first + c]] = 2 * sum / baseMva;
-                }
-
-                return scratch;
-            },
-            _ => { });
-        return diagonal;
-    }
-
-    /// <summary>Columns of H solved together in <see cref="HessianDiagonal"/>.</summary>
-    private const int HessianBlock = 16;
-
-    public LossSummary Summary() => new(LossMw, BalanceLossMw, Iterations, Converged, _factors);
 }
