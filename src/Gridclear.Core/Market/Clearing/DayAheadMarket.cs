@@ -170,13 +170,14 @@ public static class DayAheadMarket
                     if (fresh.Count == 0)
                     {
                         // Secure at these losses: done, unless the loss linearisation moves (then re-solve and re-check).
-                        if (losses is null || losses.Update(model, solution, injections, flows))
+                        if (losses is null || losses.Update(solution, injections, flows))
                         {
                             return (model, solution);
                         }
 
-                        // A new cut and a moved trust region: a linear re-solve starts warm from the last basis.
+                        // A new cut, a moved trust region and new curvature terms: reload the problem (a QP re-solve is never warm).
                         watch.Restart();
+                        model.Reload();
                         solution = Solve(model);
                         iterations += solution.Iterations;
                         solveSeconds += watch.Elapsed.TotalSeconds;

@@ -20,8 +20,8 @@ internal sealed record EnergySlack(int Bus, int Column, double Direction, double
 
 /// <summary>
 /// The dispatch LP in the shift-factor formulation. Columns: the participation's decisions, then the energy slacks
-/// (a pair at the reference bus, or one at each bus with a must-run withdrawal or injection), the loss and loss shortfall
-/// columns (with marginal losses), then two slacks per security row. Rows: the power balance (Σ net injection = L), the side rows
+/// (a pair at the reference bus, or one at each bus with a must-run withdrawal or injection), the loss, loss shortfall
+/// and curvature columns (with marginal losses), then two slacks per security row. Rows: the power balance (Σ net injection = L), the side rows
 /// (minimum runs, balanced adjustments), then security rows as constraint generation adds them:
 /// lower ≤ Σ_j (Σ_bus a[bus]·inj_j[bus])·x_j + (a·P_fixed + constant) ≤ upper.
 /// </summary>
@@ -127,6 +127,7 @@ internal sealed class DispatchProblem
         // until the marginal-loss model gives the loss column its rows (MarginalLosses).
         LossColumn = losses ? Problem.AddColumn(0, 0, 0) : -1;
         LossShortfallColumn = losses ? Problem.AddColumn(0, 0, MarginalLosses.ShortfallPrice(penalties)) : -1;
+        CurvatureColumns = losses ? [.. Enumerable.Range(0, MarginalLosses.CurvatureDirections).Select(_ => Problem.AddColumn(0, 0, 0))] : [];
         _columnCount = Problem.ColumnCount;
 
         var balanceColumns = new List<int>();
@@ -223,6 +224,10 @@ internal sealed class DispatchProblem
 
     /// <summary>The loss shortfall column of the balance (see <see cref="MarginalLosses"/>), or −1 in a lossless problem.</summary>
     public int LossShortfallColumn { get; }
+
+    /// <summary>The columns that carry the losses' curvature along earlier steps (see <see cref="MarginalLosses"/>); none
+    /// in a lossless problem. Fixed at 0 until the loss model uses them.</summary>
+    public IReadOnlyList<int> CurvatureColumns { get; }
 
     public IReadOnlyList<AddedConstraint> Added => _added;
 
@@ -350,26 +355,11 @@ internal sealed class DispatchProblem
         return _columnCount++;
     }
 
-    /// <summary>Adds one row to <see cref="Problem"/> only, before the model is loaded (reserves); returns its index.</summary>
+    /// <summary>Adds one row to <see cref="Problem"/> only (reserves before the model is loaded; loss rows before a reload); returns its index.</summary>
     public int AddRow(LpRow row)
     {
         Problem.AddRow(row);
         return _rowCount++;
-    }
-
-    /// <summary>Adds one row to the loaded model and to <see cref="Problem"/> (a warm re-solve follows); returns its index.</summary>
-    public int AddRow(ILpModel model, LpRow row)
-    {
-        Problem.AddRow(row);
-        model.AddRows([row]);
-        return _rowCount++;
-    }
-
-    /// <summary>Changes a column's bounds in the loaded model and in <see cref="Problem"/>.</summary>
-    public void SetColumnBounds(ILpModel model, int column, double lower, double upper)
-    {
-        Problem.SetColumnBounds(column, lower, upper);
-        model.SetColumnBounds(column, lower, upper);
     }
 
     /// <summary>Adds security rows (with their penalty slacks) to the loaded model and to <see cref="Problem"/>.</summary>

@@ -26,6 +26,9 @@ namespace Gridclear.Market;
 /// </summary>
 internal sealed class MarginalLosses
 {
+    /// <summary>Steps along which the losses' curvature enters the objective (<see cref="SetCurvature"/>).</summary>
+    public const int CurvatureDirections = 6;
+
     /// <summary>MW: the iteration stops when the loss estimate moves less than this and L at the flows exceeds it by less (FORMATS).</summary>
     public const double ToleranceMw = 1e-4;
 
@@ -60,6 +63,10 @@ internal sealed class MarginalLosses
     private double _box;
     private double _lastEstimate;
     private double[] _factors;
+    private double[] _centreInjections = [];
+    private double _curvatureWeight;
+    private readonly List<(double[] Injections, double[] Factors)> _history = [];
+    private readonly List<int> _curvatureRows = [];
 
     private static readonly bool Trace = Environment.GetEnvironmentVariable("GRIDCLEAR_TRACE") == "1";
 
@@ -160,7 +167,7 @@ internal sealed class MarginalLosses
     /// After a dispatch has been solved (and its flows checked): true when the losses have converged (or the iteration
     /// limit is reached); otherwise the dispatch adds its cut, the box moves, and the caller re-solves the loaded model.
     /// </summary>
-    public bool Update(ILpModel model, LpSolution solution, ReadOnlySpan<double> injections, ReadOnlySpan<double> flows)
+    public bool Update(LpSolution solution, ReadOnlySpan<double> injections, ReadOnlySpan<double> flows)
     {
         var x = solution.Primal;
         Iterations++;
@@ -170,7 +177,7 @@ internal sealed class MarginalLosses
 
         // The model's value (the shortfall priced in) and the merit: the cost with the losses the dispatch leaves uncovered
         // priced as the shortfall is, an exact penalty of the lossy market.
-        var modelValue = solution.Objective;
+        var modelValue = solution.Objective - CurvatureValue(x);
         if (Iterations == 1)
         {
             // The merit prices uncovered losses at twice the lossless energy price (at least 1 $/MWh): above the lossy
@@ -200,10 +207,10 @@ internal sealed class MarginalLosses
         {
             // The lossless dispatch is the first centre; a box as wide as its losses lets the first cut move every column
             // as far as it wants in practice. The loss columns come into play.
-            Recentre(x, merit);
+            Recentre(x, injections, merit);
             _box = Math.Max(1, LossMw);
-            _problem.SetColumnBounds(model, _problem.LossColumn, 0, double.PositiveInfinity);
-            _problem.SetColumnBounds(model, _problem.LossShortfallColumn, 0, double.PositiveInfinity);
+            _problem.Problem.SetColumnBounds(_problem.LossColumn, 0, double.PositiveInfinity);
+            _problem.Problem.SetColumnBounds(_problem.LossShortfallColumn, 0, double.PositiveInfinity);
         }
         else
         {
@@ -213,7 +220,7 @@ internal sealed class MarginalLosses
             var actual = _centreMerit - merit;
             if (actual > 0 && actual >= SeriousStep * predicted)
             {
-                Recentre(x, merit);
+                Recentre(x, injections, merit);
             }
 
             if (settled)
@@ -235,21 +242,23 @@ internal sealed class MarginalLosses
             }
         }
 
-        AddCut(model, injections, flows);
+        AddCut(injections, flows);
         _lastEstimate = BalanceLossMw;
-        ApplyBox(model);
+        ApplyBox();
+        SetCurvature(Math.Max(0, solution.RowDual[_problem.BalanceRow]));
         return false;
     }
 
     public LossSummary Summary() => new(LossMw, BalanceLossMw, Iterations, Converged, _factors);
 
-    private void Recentre(ReadOnlySpan<double> x, double merit)
+    private void Recentre(ReadOnlySpan<double> x, ReadOnlySpan<double> injections, double merit)
     {
         for (var b = 0; b < _boxed.Length; b++)
         {
             _centre[b] = x[_boxed[b]];
         }
 
+        _centreInjections = injections.ToArray();
         _centreMerit = merit;
     }
 
@@ -274,14 +283,14 @@ internal sealed class MarginalLosses
         return false;
     }
 
-    private void ApplyBox(ILpModel model)
+    private void ApplyBox()
     {
         for (var b = 0; b < _boxed.Length; b++)
         {
             var j = _boxed[b];
             var (ownLower, ownUpper) = (_ownLower[b], _ownUpper[b]);
             var reach = _box * _boxScale[b];
-            _problem.SetColumnBounds(model, j, Math.Max(ownLower, _centre[b] - reach), Math.Min(ownUpper, _centre[b] + reach));
+            _problem.Problem.SetColumnBounds(j, Math.Max(ownLower, _centre[b] - reach), Math.Min(ownUpper, _centre[b] + reach));
         }
     }
 
@@ -299,7 +308,7 @@ internal sealed class MarginalLosses
     }
 
     /// <summary>The tangent of L at this dispatch: ℓ − Σ_i LF_i·P_i ≥ L(P⁰) − LF·P⁰, as a row of the columns.</summary>
-    private void AddCut(ILpModel model, ReadOnlySpan<double> injections, ReadOnlySpan<double> flows)
+    private void AddCut(ReadOnlySpan<double> injections, ReadOnlySpan<double> flows)
     {
         var factors = new double[_network.BusCount];
         Gradient(flows, factors);
@@ -320,8 +329,136 @@ internal sealed class MarginalLosses
             lfAtLast += factors[i] * injections[i];
         }
 
-        var row = _problem.AddRow(model, LpRow.AtLeast(LossMw - lfAtLast + lfFixed, [.. indices], [.. values]));
+        var row = _problem.AddRow(LpRow.AtLeast(LossMw - lfAtLast + lfFixed, [.. indices], [.. values]));
         _cuts.Add((row, factors));
         _factors = factors;
+        _history.Add((injections.ToArray(), factors));
+        if (_history.Count > CurvatureDirections + 1)
+        {
+            _history.RemoveAt(0);
+        }
+    }
+
+    /// <summary>½·λ·Σ z_k² at a solution: the curvature term of the objective.</summary>
+    private double CurvatureValue(ReadOnlySpan<double> x)
+    {
+        var sum = 0.0;
+        foreach (var z in _problem.CurvatureColumns)
+        {
+            sum += x[z] * x[z];
+        }
+
+        return 0.5 * _curvatureWeight * sum;
+    }
+
+    /// <summary>
+    /// The losses' curvature along the last steps, centred on the centre, as ½·λ·Σ_k z_k² with z_k = h_kᵀ(P − P̂): the
+    /// steps s_i = P_i − P_{i−1} and the changes of their cuts' factors y_i = ∇²L·s_i (exact: L is quadratic) are made
+    /// orthonormal in the ∇²L inner product (v_k, with h_k = ∇²L·v_k), so Σ_k h_k·h_kᵀ is ∇²L on the span of the steps
+    /// and 0 across it (never more than ∇²L). With the cuts (the losses' slope) this is the Lagrangian's second-order model
+    /// along the directions the iteration moved in: a step along them lands where the losses' cost balances instead of
+    /// bouncing between cuts, and at the fixed point z = 0, so the term prices nothing.
+    /// </summary>
+    private void SetCurvature(double lambda)
+    {
+        var n = _network.BusCount;
+        var accepted = new List<(double[] V, double[] H)>();
+        for (var i = _history.Count - 1; i > 0 && accepted.Count < CurvatureDirections; i--)
+        {
+            var v = new double[n];
+            var h = new double[n];
+            var (p1, g1) = _history[i];
+            var (p0, g0) = _history[i - 1];
+            var curvature = 0.0;
+            for (var b = 0; b < n; b++)
+            {
+                v[b] = p1[b] - p0[b];
+                h[b] = g1[b] - g0[b];
+                curvature += v[b] * h[b];
+            }
+
+            if (!(curvature > 0))
+            {
+                continue;
+            }
+
+            foreach (var (vk, hk) in accepted)
+            {
+                var along = Dot(v, hk);
+                for (var b = 0; b < n; b++)
+                {
+                    v[b] -= along * vk[b];
+                    h[b] -= along * hk[b];
+                }
+            }
+
+            // A step (nearly) in the span of the newer ones adds nothing but round-off.
+            var left = Dot(v, h);
+            if (!(left > 1e-8 * curvature))
+            {
+                continue;
+            }
+
+            var scale = 1 / Math.Sqrt(left);
+            for (var b = 0; b < n; b++)
+            {
+                v[b] *= scale;
+                h[b] *= scale;
+            }
+
+            accepted.Add((v, h));
+        }
+
+        _curvatureWeight = lambda;
+        var lp = _problem.Problem;
+        var columns = _problem.CurvatureColumns;
+        for (var k = 0; k < columns.Count; k++)
+        {
+            var z = columns[k];
+            LpRow row;
+            if (k < accepted.Count && lambda > 0)
+            {
+                // z_k − Σ_j (h_k·inj_j)·x_j = h_k·P_fixed − h_k·P̂.
+                var h = accepted[k].H;
+                var indices = new List<int> { z };
+                var values = new List<double> { 1 };
+                var start = indices.Count;
+                var hFixed = _problem.LinearInjection(h, DispatchProblem.NegligibleCoefficient, indices, values);
+                for (var i = start; i < values.Count; i++)
+                {
+                    values[i] = -values[i];
+                }
+
+                row = LpRow.Equal(hFixed - Dot(h, _centreInjections), [.. indices], [.. values]);
+                lp.SetColumnBounds(z, double.NegativeInfinity, double.PositiveInfinity);
+                lp.SetQuadratic(z, lambda);
+            }
+            else
+            {
+                row = LpRow.Equal(0, [z], [1]);
+                lp.SetColumnBounds(z, 0, 0);
+                lp.SetQuadratic(z, 0);
+            }
+
+            if (k < _curvatureRows.Count)
+            {
+                lp.ReplaceRow(_curvatureRows[k], row);
+            }
+            else
+            {
+                _curvatureRows.Add(_problem.AddRow(row));
+            }
+        }
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
     }
 }
