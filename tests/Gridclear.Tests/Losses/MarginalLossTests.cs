@@ -12,8 +12,8 @@ public sealed class MarginalLossTests
     /// <summary>MW: the iteration stops when the balance's estimate and L agree to 1e-4 MW; solver tolerances add ~1e-6.</summary>
     private const double BalanceToleranceMw = 2e-4;
 
-    /// <summary>$/MWh: prices use the last linearisation's factors, whose point is within the convergence step of the
-    /// final dispatch; central differences of a quadratic are exact, so this bounds that step's effect.</summary>
+    /// <summary>$/MWh: prices use the duals of the loss cuts, tangents at dispatches within the convergence step of the
+    /// final one; central differences of a quadratic are exact, so this bounds that step's effect.</summary>
     private const double LossComponentTolerance = 2e-3;
 
     private static readonly ClearingOptions Marginal = new(Losses: LossModel.Marginal);

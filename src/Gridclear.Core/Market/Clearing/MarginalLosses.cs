@@ -11,18 +11,23 @@ namespace Gridclear.Market;
 /// ℓ ≥ L(P⁰) + Σ_i LF_i·(P_i − P⁰_i), LF_i = ∂L/∂P_i = Σ_k H[k,i]·2·r_k·f_k/baseMVA (one transposed solve,
 /// <see cref="Flows.ShiftFactors.WeightedRow"/>; 0 at the reference bus), and keeps the earlier ones: the rows are a
 /// polyhedral model of L from below.</para>
-/// <para>Plain cutting planes zigzag on step offers (each LP jumps to a far vertex the model still underestimates), so
-/// the steps are held in a box trust region around the best dispatch so far (by the merit cost + price·(L − Σ P)⁺):
-/// only column bounds change between re-solves, so a linear re-solve stays warm and a quadratic one stays a plain QP. A
-/// step that improves the merit by a share of what the model predicted moves the centre (and widens the box when the
-/// step reached it); one that makes it worse halves the box. The loss shortfall column (<see cref="ShortfallPrice(PenaltyPrices)"/>)
-/// keeps every boxed model feasible.</para>
-/// <para>The iteration ends when the loss estimate moved less than <see cref="ToleranceMw"/> since the last dispatch, L
-/// at the flows exceeds it by less than that, and the box does not bind: the dispatch then minimises the model with no
-/// box, a relaxation of the lossy market, while meeting L to the tolerance, so it is the lossy optimum to that.</para>
+/// <para>Plain cutting planes zigzag on step offers (each LP jumps to a far vertex the model still underestimates) and
+/// creep on quadratic costs (case_ACTIVSg10k: 18 dispatches, the estimate's move halving each time), for the model has no
+/// curvature. Two things supply it. (1) The losses' exact curvature along the steps taken so far, ½·λ·(P − P̂)ᵀB(P − P̂)
+/// in the objective (<see cref="SetCurvature"/>: L is quadratic, so B is ∇²L on the span of the steps, never more than
+/// ∇²L, through a few dense rows and diagonal quadratic columns): a quasi-Newton (SQP) step that converges in about as
+/// many dispatches as the dimension its steps explore. (2) A box trust region on the injections around the best dispatch
+/// so far P̂ (by the merit: cost + price·(L − Σ P)⁺): a step that improves the merit by a share of what the model
+/// predicted moves the centre (and widens the box when the step reached it); one that makes it worse halves the box. The
+/// loss shortfall column (<see cref="ShortfallPrice(PenaltyPrices)"/>) keeps every boxed model feasible. The curvature
+/// changes each iteration, so the model is reloaded (a QP re-solve is never warm).</para>
+/// <para>The iteration ends when L at the flows exceeds the loss estimate by less than <see cref="ToleranceMw"/>, the
+/// estimate moved less than that since the last dispatch (or only where the cost is flat to the solver's precision), and
+/// the box does not bind: the dispatch then minimises the cut model (its curvature term is ~0 there), a relaxation of the
+/// lossy market, while meeting L to the tolerance, so it is the lossy optimum to that.</para>
 /// <para>Prices: with μ_c the dual of cut c, an injection at bus i is worth λ − Σ_c μ_c·LF_c,i + Σ y·a_i; the loss
 /// column is costless, so Σ_c μ_c = λ and, the binding cuts being tangents at the final flows to the tolerance, the loss
-/// component Σ_c −μ_c·LF_c,i is −λ·∂L/∂P_i there.</para>
+/// component Σ_c −μ_c·LF_c,i is −λ·∂L/∂P_i there (the curvature rows' duals, λ·z, vanish with the step).</para>
 /// </summary>
 internal sealed class MarginalLosses
 {
@@ -34,7 +39,7 @@ internal sealed class MarginalLosses
     /// <summary>MW: the iteration stops when the loss estimate moves less than this and L at the flows exceeds it by less (FORMATS).</summary>
     public const double ToleranceMw = 1e-4;
 
-    /// <summary>Dispatches before giving up (a note says so; prices are those of the last one).</summary>
+    /// <summary>Dispatches before giving up (a note says so; prices are those of the last one, which may then carry the box).</summary>
     public const int MaxIterations = 100;
 
     /// <summary>Relative precision of a solve's objective (the barrier stops at a relative gap of ~1e-8).</summary>
