@@ -77,6 +77,7 @@ internal sealed class MarginalLosses
     private double _curvatureWeight;
     private readonly List<(double[] Injections, double[] Factors)> _history = [];
     private readonly List<int> _curvatureRows = [];
+    private readonly List<int> _freeRows = [];
 
     private static readonly bool Trace = Environment.GetEnvironmentVariable("GRIDCLEAR_TRACE") == "1";
 
@@ -258,6 +259,7 @@ internal sealed class MarginalLosses
             }
         }
 
+        RetireSlackCuts(solution);
         AddCut(injections, flows);
         _lastEstimate = BalanceLossMw;
         ApplyBox();
@@ -345,13 +347,46 @@ internal sealed class MarginalLosses
             lfAtLast += factors[i] * injections[i];
         }
 
-        var row = _problem.AddRow(LpRow.AtLeast(LossMw - lfAtLast + lfFixed, [.. indices], [.. values]));
+        var cut = LpRow.AtLeast(LossMw - lfAtLast + lfFixed, [.. indices], [.. values]);
+        int row;
+        if (_freeRows.Count > 0)
+        {
+            row = _freeRows[^1];
+            _freeRows.RemoveAt(_freeRows.Count - 1);
+            _problem.Problem.ReplaceRow(row, cut);
+        }
+        else
+        {
+            row = _problem.AddRow(cut);
+        }
+
         _cuts.Add((row, factors));
         _factors = factors;
         _history.Add((injections.ToArray(), factors));
         if (_history.Count > CurvatureDirections + 1)
         {
             _history.RemoveAt(0);
+        }
+    }
+
+    /// <summary>
+    /// Cuts slack at this dispatch (no dual, away from their bound) leave the model: each is a dense row that slows every
+    /// barrier solve, and the curvature term holds what they told about L. Their rows become ℓ ≥ 0 until a new cut reuses them.
+    /// </summary>
+    private void RetireSlackCuts(LpSolution solution)
+    {
+        var lambda = Math.Max(1, Math.Abs(solution.RowDual[_problem.BalanceRow]));
+        var rows = _problem.Problem.Rows;
+        for (var c = _cuts.Count - 1; c >= 0; c--)
+        {
+            var row = _cuts[c].Row;
+            var slack = solution.RowActivity[row] - rows[row].Lower;
+            if (Math.Abs(solution.RowDual[row]) <= 1e-9 * lambda && slack > ToleranceMw)
+            {
+                _problem.Problem.ReplaceRow(row, LpRow.AtLeast(0, [_problem.LossColumn], [1]));
+                _freeRows.Add(row);
+                _cuts.RemoveAt(c);
+            }
         }
     }
 
