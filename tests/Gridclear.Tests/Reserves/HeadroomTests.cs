@@ -60,17 +60,20 @@ public sealed class HeadroomTests
         ["reserve_offers.csv"] = "resource,product,segment,mw,price\ngen1,spin,1,40,2\ngen2,spin,1,50,3\ngen3,spin,1,60,4\n",
     };
 
-    private static (DayAheadResult Result, LpProblem Problem, LpSolution Solution) Clear(ILpSolver solver)
+    private static (DayAheadResult Result, LpProblem Problem, LpSolution Solution) Clear(ILpSolver solver) =>
+        Clear(Folder, security => DayAheadMarket.ClearWithModel(security.Model, security.Input, solver));
+
+    /// <summary>Clears the 3-bus case with the market files given, on its own security model.</summary>
+    private static T Clear<T>(IReadOnlyDictionary<string, string> files, Func<(SecurityModel Model, MarketInput Input), T> clear)
     {
-        using var folder = new TempFolder(Folder);
+        using var folder = new TempFolder(files);
         var casePath = Path.Combine(folder.Path, "triq.m");
         File.WriteAllText(casePath, Case);
         var powerCase = MatpowerReader.ReadFile(casePath);
         var network = NetworkCompiler.Compile(powerCase).Network;
         var input = MarketFolderReader.Read(folder.Path, network, powerCase);
         using var shiftFactors = new ShiftFactors(network, new KluSolver());
-        var security = new SecurityModel(network, shiftFactors, input.Interfaces, input.Nomograms, input.Contingencies);
-        return DayAheadMarket.ClearWithModel(security, input, solver);
+        return clear((new SecurityModel(network, shiftFactors, input.Interfaces, input.Nomograms, input.Contingencies), input));
     }
 
     [Fact]
@@ -128,14 +131,7 @@ public sealed class HeadroomTests
         var withReserves = Clear(new ClpSolver()).Result;
         Assert.NotNull(withReserves.Reserves);
 
-        using var folder = new TempFolder(new Dictionary<string, string> { ["zones.csv"] = Folder["zones.csv"] });
-        var casePath = Path.Combine(folder.Path, "triq.m");
-        File.WriteAllText(casePath, Case);
-        var powerCase = MatpowerReader.ReadFile(casePath);
-        var network = NetworkCompiler.Compile(powerCase).Network;
-        var input = MarketFolderReader.Read(folder.Path, network, powerCase);
-        using var shiftFactors = new ShiftFactors(network, new KluSolver());
-        var energyOnly = DayAheadMarket.Clear(new SecurityModel(network, shiftFactors, input.Interfaces, input.Nomograms, input.Contingencies), input, new ClpSolver());
+        var energyOnly = Clear(new Dictionary<string, string> { ["zones.csv"] = Folder["zones.csv"] }, security => DayAheadMarket.Clear(security.Model, security.Input, new ClpSolver()));
 
         // gen3 runs above its minimum without reserves (more than the seed's 1 % of its range above it): its minimum row
         // had to be found, not seeded.

@@ -39,15 +39,7 @@ public class MeritOrderBasisTests
     [Fact]
     public void Clp_started_from_it_is_optimal_without_a_pivot_and_agrees_with_a_cold_solve()
     {
-        var problem = Market();
-        var solver = new ClpSolver();
-        using var cold = solver.Load(problem, LpOptions.Default);
-        var coldSolution = cold.Solve();
-
-        using var warm = solver.Load(problem, LpOptions.Default);
-        var (columns, rows) = MeritOrderBasis.For(problem, 0)!.Value;
-        warm.SetBasis(columns, rows);
-        var warmSolution = warm.Solve();
+        var (coldSolution, warmSolution) = SolveBothWays(Market());
 
         Assert.True(warmSolution.IsOptimal);
         Assert.Equal(0, warmSolution.Iterations);
@@ -64,17 +56,22 @@ public class MeritOrderBasisTests
         // The flow row now binds (g1 − g3 ≤ 10 MW): dual simplex repairs the merit order.
         var problem = Market();
         problem.SetRowBounds(1, double.NegativeInfinity, 5);
-        var solver = new ClpSolver();
-        using var cold = solver.Load(problem, LpOptions.Default);
-        var coldSolution = cold.Solve();
-        using var warm = solver.Load(problem, LpOptions.Default);
-        var (columns, rows) = MeritOrderBasis.For(problem, 0)!.Value;
-        warm.SetBasis(columns, rows);
-        var warmSolution = warm.Solve();
+        var (coldSolution, warmSolution) = SolveBothWays(problem);
 
         Assert.True(warmSolution.IsOptimal);
         Assert.Equal(coldSolution.Objective, warmSolution.Objective, 9);
         Assert.Equal(coldSolution.Primal.Select(x => Math.Round(x, 9)), warmSolution.Primal.Select(x => Math.Round(x, 9)));
+    }
+
+    /// <summary>The problem solved by Clp from scratch, and from its merit-order basis.</summary>
+    private static (LpSolution Cold, LpSolution Warm) SolveBothWays(LpProblem problem)
+    {
+        var solver = new ClpSolver();
+        using var cold = solver.Load(problem, LpOptions.Default);
+        using var warm = solver.Load(problem, LpOptions.Default);
+        var (columns, rows) = MeritOrderBasis.For(problem, 0)!.Value;
+        warm.SetBasis(columns, rows);
+        return (cold.Solve(), warm.Solve());
     }
 
     [Fact]
