@@ -23,6 +23,7 @@ internal static unsafe partial class HugePageHeap
     private const long Bytes = 256L << 20;
 
     private const long Block = 2L << 20;
+    private const long Reservation = 1L << 30;
     private const int MadvHugepage = 14;
     private const int MadvDodump = 17;
     private const int ProtReadWrite = 3;
@@ -53,7 +54,7 @@ internal static unsafe partial class HugePageHeap
 
             var from = (address + Block - 1) & ~(Block - 1);
             var to = ReservedEnd(address, from + Bytes);
-            if (to - from < Block)
+            if (to != from + Bytes)
             {
                 return false;
             }
@@ -71,8 +72,9 @@ internal static unsafe partial class HugePageHeap
         }
     }
 
-    /// <summary>The end (at most <paramref name="limit"/>, a multiple of 2 MiB) of the run of anonymous mappings, the
-    /// collector's reservation, that holds <paramref name="address"/>; the address itself when it is not in one.</summary>
+    /// <summary><paramref name="limit"/> when the run of anonymous mappings that holds <paramref name="address"/> reaches
+    /// past it inside one inaccessible reservation of at least a gibibyte (the collector's: nothing else reserves that
+    /// much, so no thread's stack guard or other mapping is touched); otherwise <paramref name="address"/>.</summary>
     private static long ReservedEnd(long address, long limit)
     {
         var end = address;
@@ -91,16 +93,17 @@ internal static unsafe partial class HugePageHeap
 
             if (start > end || !anonymous)
             {
-                break;
+                return address;
+            }
+
+            if (stop > limit)
+            {
+                return fields[1] == "---p" && stop - limit >= Reservation ? limit : address;
             }
 
             end = stop;
-            if (end >= limit)
-            {
-                return limit;
-            }
         }
 
-        return end & ~(Block - 1);
+        return address;
     }
 }
