@@ -230,15 +230,15 @@ internal static class ClearCommand
         ["sum_of_all_lines"] = settlements.Sum(s => s.Lines.Sum(l => l.Amount)),
     };
 
-    /// <summary>
-    /// One row per participant (operator last), its charges gathered in a few columns so the table fits a terminal:
-    /// energy; schedules (usage, trade, schedule energy); constrained on/off; uplift; the operator's own accounts
-    /// (congestion rent, rounding); net. The last row sums each column: the net total is 0.00. settlement.csv and
-    /// statements.txt have every line.
-    /// </summary>
     /// <summary>Participants a console statement table shows at most (the operator among them).</summary>
     internal const int ConsoleParticipants = 30;
 
+    /// <summary>
+    /// One row per participant (operator last; beyond <see cref="ConsoleParticipants"/>, the largest accounts), its
+    /// charges gathered in a few columns so the table fits a terminal: energy; schedules (usage, trade, schedule energy);
+    /// constrained on/off; uplift; the operator's own accounts (congestion rent, rounding); net. The last row sums each
+    /// column over every participant: the net total is 0.00. settlement.csv and statements.txt have every line.
+    /// </summary>
     internal static Table StatementTable(IReadOnlyList<SettlementLine> lines, string title = "Day-ahead settlement by participant, $ (> 0 paid to it, < 0 paid by it)") =>
         StatementTable(ParticipantStatement.FromLines(lines), title);
 

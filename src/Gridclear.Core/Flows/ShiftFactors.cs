@@ -87,12 +87,7 @@ public sealed class ShiftFactors : IDisposable
     public int BranchCount => Network.BranchCount;
 
     /// <summary>Branch flows (MW) with zero injections: what the phase shifters alone cause.</summary>
-    public ReadOnlySpan<double> PhaseShiftFlows => LazyInitializer.EnsureInitialized(ref _phaseShiftFlows, () =>
-    {
-        var flows = new double[Network.BranchCount];
-        ComputeFlows(new double[Network.BusCount], flows);
-        return flows;
-    });
+    public ReadOnlySpan<double> PhaseShiftFlows => Volatile.Read(ref _phaseShiftFlows) ?? ComputePhaseShiftFlows();
 
     /// <summary>The shift factors of <paramref name="branch"/> for every bus (length <see cref="BusCount"/>).</summary>
     public ReadOnlySpan<double> Row(int branch)
@@ -183,7 +178,8 @@ public sealed class ShiftFactors : IDisposable
         }
 
         flows.Clear();
-        if (fromBus == toBus || Factorization is null)
+        var factorization = Factorization;
+        if (fromBus == toBus || factorization is null)
         {
             return;
         }
@@ -200,13 +196,14 @@ public sealed class ShiftFactors : IDisposable
     internal void SolveTransfer(int fromBus, int toBus, Span<double> x)
     {
         x.Clear();
-        if (Factorization is null)
+        var factorization = Factorization;
+        if (factorization is null)
         {
             return;
         }
 
         SetTransfer(fromBus, toBus, x);
-        Factorization.Solve(x);
+        factorization.Solve(x);
     }
 
     /// <summary><see cref="SolveTransfer"/> for several transfers at once (the same bits): <paramref name="x"/> holds
@@ -214,7 +211,8 @@ public sealed class ShiftFactors : IDisposable
     internal void SolveTransfers(ReadOnlySpan<int> fromBuses, ReadOnlySpan<int> toBuses, Span<double> x)
     {
         x.Clear();
-        if (Factorization is null)
+        var factorization = Factorization;
+        if (factorization is null)
         {
             return;
         }
@@ -225,7 +223,7 @@ public sealed class ShiftFactors : IDisposable
             SetTransfer(fromBuses[c], toBuses[c], x.Slice(c * size, size));
         }
 
-        Factorization.Solve(x[..(fromBuses.Length * size)], fromBuses.Length);
+        factorization.Solve(x[..(fromBuses.Length * size)], fromBuses.Length);
     }
 
     private void SetTransfer(int fromBus, int toBus, Span<double> x)
@@ -264,7 +262,8 @@ public sealed class ShiftFactors : IDisposable
         }
 
         row.Clear();
-        if (Factorization is null)
+        var factorization = Factorization;
+        if (factorization is null)
         {
             return;
         }
@@ -293,7 +292,7 @@ public sealed class ShiftFactors : IDisposable
             }
         }
 
-        Factorization.SolveTransposed(y);
+        factorization.SolveTransposed(y);
         for (var i = 0; i < BusCount; i++)
         {
             var r = Matrix.ReducedIndex(i);
@@ -334,7 +333,8 @@ public sealed class ShiftFactors : IDisposable
     internal void SolveAngles(ReadOnlySpan<double> injectionsMw, Span<double> theta)
     {
         theta.Clear();
-        if (Factorization is null)
+        var factorization = Factorization;
+        if (factorization is null)
         {
             return;
         }
@@ -351,7 +351,7 @@ public sealed class ShiftFactors : IDisposable
             }
         }
 
-        Factorization.Solve(rhs);
+        factorization.Solve(rhs);
         for (var i = 0; i < BusCount; i++)
         {
             if (i != reference)
@@ -361,10 +361,19 @@ public sealed class ShiftFactors : IDisposable
         }
     }
 
+    // On first use (it needs the factorisation); concurrent first uses compute the same bits, and one of them is kept.
+    private double[] ComputePhaseShiftFlows()
+    {
+        var flows = new double[Network.BranchCount];
+        ComputeFlows(new double[Network.BusCount], flows);
+        return Interlocked.CompareExchange(ref _phaseShiftFlows, flows, null) ?? flows;
+    }
+
     private double[] ComputeRow(int branch)
     {
         var row = new double[BusCount];
-        if (Factorization is null)
+        var factorization = Factorization;
+        if (factorization is null)
         {
             return row;
         }
@@ -387,7 +396,7 @@ public sealed class ShiftFactors : IDisposable
         }
 
         // Row k of Bf·B⁻¹ is the solution of Bᵀ·y = Bf[k, :]ᵀ.
-        Factorization.SolveTransposed(y);
+        factorization.SolveTransposed(y);
         var reference = Network.ReferenceBus;
         row.AsSpan(reference, BusCount - 1 - reference).CopyTo(row.AsSpan(reference + 1));
         row[reference] = 0;

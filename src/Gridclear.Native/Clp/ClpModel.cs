@@ -755,50 +755,34 @@ public sealed unsafe class ClpModel : ILpModel
     /// caller can report, never an abort of the process.</summary>
     private void CheckMagnitudes()
     {
-        // The message is built only for a value out of range: this runs before every solve, over every column.
-        static bool Beyond(double value) => Math.Abs(value) > MaxMagnitude && double.IsFinite(value);
-        static void Fail(double value, string what) => throw new InvalidInputException(
-            "solver input",
-            null,
-            $"{what} is {value:G6}, beyond the ±{InputLimits.Text(MaxMagnitude)} the LP solver handles: an input beyond the documented limits reached the engine");
+        // Runs before every solve over every column: the message (and the index in it) is formatted only on failure.
+        static void Check(double value, string what, int index = -1)
+        {
+            if (Math.Abs(value) > MaxMagnitude && double.IsFinite(value))
+            {
+                throw new InvalidInputException(
+                    "solver input",
+                    null,
+                    $"{(index < 0 ? what : $"{what} {index}")} is {value:G6}, beyond the ±{InputLimits.Text(MaxMagnitude)} the LP solver handles: an input beyond the documented limits reached the engine");
+            }
+        }
 
         for (var j = 0; j < _columnCount; j++)
         {
-            if (Beyond(_cost[j]))
-            {
-                Fail(_cost[j], $"the cost of column {j}");
-            }
-
-            if (Beyond(_colLower[j]))
-            {
-                Fail(_colLower[j], $"the lower bound of column {j}");
-            }
-
-            if (Beyond(_colUpper[j]))
-            {
-                Fail(_colUpper[j], $"the upper bound of column {j}");
-            }
+            Check(_cost[j], "the cost of column", j);
+            Check(_colLower[j], "the lower bound of column", j);
+            Check(_colUpper[j], "the upper bound of column", j);
         }
 
         for (var i = 0; i < _rowCount; i++)
         {
-            if (Beyond(_rowLower[i]))
-            {
-                Fail(_rowLower[i], $"the lower bound of row {i}");
-            }
-
-            if (Beyond(_rowUpper[i]))
-            {
-                Fail(_rowUpper[i], $"the upper bound of row {i}");
-            }
+            Check(_rowLower[i], "the lower bound of row", i);
+            Check(_rowUpper[i], "the upper bound of row", i);
         }
 
         foreach (var q in _qValue)
         {
-            if (Beyond(q))
-            {
-                Fail(q, "a quadratic cost coefficient");
-            }
+            Check(q, "a quadratic cost coefficient");
         }
     }
 
