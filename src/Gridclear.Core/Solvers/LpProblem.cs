@@ -27,6 +27,22 @@ public sealed class LpProblem
 
     public bool IsQuadratic => _quadratic.Count > 0;
 
+    /// <summary>A copy to change apart from this one (rows are immutable records, shared).</summary>
+    public LpProblem Copy()
+    {
+        var copy = new LpProblem();
+        copy._colLower.AddRange(_colLower);
+        copy._colUpper.AddRange(_colUpper);
+        copy._cost.AddRange(_cost);
+        copy._rows.AddRange(_rows);
+        foreach (var (key, q) in _quadratic)
+        {
+            copy._quadratic[key] = q;
+        }
+
+        return copy;
+    }
+
     /// <summary>Adds a column and returns its index.</summary>
     public int AddColumn(double lower, double upper, double cost)
     {

@@ -60,8 +60,9 @@ public sealed class HeadroomTests
         ["reserve_offers.csv"] = "resource,product,segment,mw,price\ngen1,spin,1,40,2\ngen2,spin,1,50,3\ngen3,spin,1,60,4\n",
     };
 
-    private static (DayAheadResult Result, LpProblem Problem, LpSolution Solution) Clear(ILpSolver solver) =>
-        Clear(Folder, security => DayAheadMarket.ClearWithModel(security.Model, security.Input, solver));
+    private static (DayAheadResult Result, LpProblem Problem, LpSolution Solution) Clear(ILpSolver solver, bool interiorPoint = true) =>
+        Clear(Folder, security => DayAheadMarket.ClearWithModel(
+            security.Model, security.Input, solver, new ClearingOptions(Solver: LpOptions.Default with { InteriorPointQp = interiorPoint })));
 
     /// <summary>Clears the 3-bus case with the market files given, on its own security model.</summary>
     private static T Clear<T>(IReadOnlyDictionary<string, string> files, Func<(SecurityModel Model, MarketInput Input), T> clear)
@@ -76,11 +77,13 @@ public sealed class HeadroomTests
         return clear((new SecurityModel(network, shiftFactors, input.Interfaces, input.Nomograms, input.Contingencies), input));
     }
 
-    [Fact]
-    public void The_headroom_form_reaches_the_full_models_optimum_where_capacity_and_minimum_rows_bind()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_headroom_form_reaches_the_full_models_optimum_where_capacity_and_minimum_rows_bind(bool interiorPoint)
     {
         var counting = new CountingSolver(new ClpSolver());
-        var (result, problem, solution) = Clear(counting);
+        var (result, problem, solution) = Clear(counting, interiorPoint);
         Assert.True(problem.IsQuadratic);
 
         // The full model, as it is, by the barrier (the path the headroom form replaces).
@@ -116,8 +119,15 @@ public sealed class HeadroomTests
         Assert.Contains(result.Constraints, c => c.Kind == ConstraintKind.Branch);
         Assert.DoesNotContain(result.Notes, n => n.Contains("headroom", StringComparison.Ordinal) || n.Contains("optimality", StringComparison.Ordinal));
 
-        // The path taken: a seed solve (energy only: no minimum rows), the headroom form without gen3's minimum row
-        // (violated), then with it; the full model with its capacity rows was never solved.
+        // The path taken: with the interior point (the default) every form is solved there and Clp loads nothing; with
+        // Clp, a seed solve (energy only: no minimum rows), the headroom form without gen3's minimum row (violated), then
+        // with it; the full model with its capacity rows was never solved.
+        if (interiorPoint)
+        {
+            Assert.Empty(counting.Loaded);
+            return;
+        }
+
         Assert.True(counting.Loaded.Count >= 3);
         Assert.All(counting.Loaded, p => Assert.False(HasCapacityRow(p)));
         Assert.False(HasMinimumRow(counting.Loaded[0]));
@@ -141,10 +151,11 @@ public sealed class HeadroomTests
     [Fact]
     public void A_headroom_answer_that_fails_the_optimality_check_is_replaced_by_the_full_solve()
     {
-        // A solver that reports wrong duals for every problem without the capacity rows (the headroom form only).
+        // A solver that reports wrong duals for every problem without the capacity rows (the headroom form only), on the
+        // path without the interior point (which checks its own answers the same way).
         var full = Clear(new ClpSolver());
         var corrupting = new CorruptingSolver(new ClpSolver());
-        var (result, problem, solution) = Clear(corrupting);
+        var (result, problem, solution) = Clear(corrupting, interiorPoint: false);
 
         Assert.True(corrupting.Corrupted > 0);
         Assert.Contains(result.Notes, n => n.Contains("missed the optimality conditions", StringComparison.Ordinal));

@@ -48,6 +48,7 @@ public static class DayAheadMarket
         SecurityModel security, MarketInput input, ILpSolver solver, ClearingOptions? options, WarmStart? warm)
     {
         options ??= ClearingOptions.Default;
+        solver = InteriorPointSolver.Over(solver, options.LpOptions);
         if (input.Caps.Energy is { } energyCap)
         {
             // M1: unserved (and surplus) energy is priced at the cap, so the balance never prices above it.

@@ -14,7 +14,9 @@ namespace Gridclear.Market;
 /// solution violates it, until none does. The answer is then the full problem's optimum (a relaxation whose optimum
 /// is feasible), mapped back: p = u − Σr, the capacity row's dual the reduced cost of u at its bound. Every answer is
 /// checked against the Karush-Kuhn-Tucker conditions of the full problem (<see cref="Optimality"/>); one that fails is
-/// replaced by a solve of the full problem as it is.
+/// replaced by a solve of the full problem as it is. The headroom form also has few rows, the shape
+/// <see cref="InteriorPointQp"/> is for: the inner solver (an <see cref="InteriorPointSolver"/> in a market clear) solves
+/// it there, in a twentieth of Clp's time on case_ACTIVSg10k.
 /// <para>Keeps its own copy of the problem (rows and columns added, bounds and costs changed) and loads a fresh
 /// model for every solve: a QP is never re-solved warm anyway.</para>
 /// </summary>
@@ -28,8 +30,10 @@ internal sealed class HeadroomModel : ILpModel
 
     private readonly HeadroomSolver _owner;
     private readonly ILpSolver _inner;
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("GRIDCLEAR_TRACE") == "1";
+
     private readonly LpOptions _options;
-    private readonly LpProblem _problem = new();
+    private readonly LpProblem _problem;
     private readonly IReadOnlyList<CapacityCoupling> _couplings;
 
     public HeadroomModel(HeadroomSolver owner, ILpSolver inner, LpProblem problem, LpOptions options, IReadOnlyList<CapacityCoupling> couplings)
@@ -38,20 +42,7 @@ internal sealed class HeadroomModel : ILpModel
         _inner = inner;
         _options = options;
         _couplings = couplings;
-        for (var j = 0; j < problem.ColumnCount; j++)
-        {
-            _problem.AddColumn(problem.ColumnLower[j], problem.ColumnUpper[j], problem.Cost[j]);
-        }
-
-        foreach (var row in problem.Rows)
-        {
-            _problem.AddRow(row);
-        }
-
-        foreach (var ((i, j), q) in problem.Quadratic)
-        {
-            _problem.AddQuadratic(i, j, q);
-        }
+        _problem = problem.Copy();
     }
 
     public int ColumnCount => _problem.ColumnCount;
@@ -61,13 +52,13 @@ internal sealed class HeadroomModel : ILpModel
     public LpSolution Solve()
     {
         var iterations = 0;
-        var couplings = Applicable();
+        var (couplings, frozen) = Applicable();
         if (couplings.Count > 0)
         {
             if (!_owner.Seeded)
             {
                 _owner.Seeded = true;
-                var energyOnly = SolveHeadroom(couplings, [], reservesOff: true, ref iterations);
+                var energyOnly = SolveHeadroom(couplings, frozen, [], reservesOff: true, ref iterations);
                 if (energyOnly is { Status: LpStatus.Optimal } e)
                 {
                     foreach (var c in couplings)
@@ -84,7 +75,7 @@ internal sealed class HeadroomModel : ILpModel
             for (var round = 0; round < MaxRounds; round++)
             {
                 var withMinimum = couplings.Where(c => _owner.MinimumRows.Contains(c.Row)).ToList();
-                var t = SolveHeadroom(couplings, withMinimum, reservesOff: false, ref iterations);
+                var t = SolveHeadroom(couplings, frozen, withMinimum, reservesOff: false, ref iterations);
                 if (t is not { Status: LpStatus.Optimal })
                 {
                     _owner.Note = $"the headroom form of the reserve QP ended {t?.Status}: solved in full";
@@ -107,7 +98,7 @@ internal sealed class HeadroomModel : ILpModel
                     continue;
                 }
 
-                var y = Duals(couplings, t);
+                var y = Duals(couplings, frozen, t);
                 var check = Optimality.Of(_problem, x, y);
                 if (check.Holds)
                 {
@@ -120,8 +111,13 @@ internal sealed class HeadroomModel : ILpModel
             }
         }
 
-        using var model = _inner.Load(_problem, _options);
-        var full = model.Solve();
+        var fullWatch = System.Diagnostics.Stopwatch.StartNew();
+        var full = Solve(_problem);
+        if (Trace)
+        {
+            Console.Error.WriteLine($"headroom: full problem {_problem.ColumnCount} columns, {_problem.RowCount} rows: {full.Status}, {full.Iterations} iterations, {fullWatch.Elapsed.TotalSeconds:F3} s ({_owner.Note})");
+        }
+
         iterations += full.Iterations;
         if (full.Status == LpStatus.Optimal)
         {
@@ -186,26 +182,35 @@ internal sealed class HeadroomModel : ILpModel
 
     /// <summary>
     /// The couplings still in the shape the substitution needs (bounds and costs may have changed since they were made):
-    /// the row is energy + Σ reserves ≤ C with unit coefficients, the energy column's range [Pmin, U] has Pmin &lt; C ≤ U
-    /// (a generator fixed at its capacity has no headroom to share, and its row is left as it is), reserves start at 0.
+    /// the row is energy + Σ reserves ≤ C with unit coefficients and reserves start at 0. Of those, the ones whose energy
+    /// column's range [Pmin, U] has Pmin &lt; C ≤ U are substituted; the ones with Pmin = C are frozen: the generator runs
+    /// at its capacity and has no headroom to share, so its reserves are 0, its energy C and its row goes (on
+    /// case_ACTIVSg10k, 1,011 of the 1,937 rows, which would otherwise leave the form too many rows for InteriorPointQp). Any other is left as the row it is.
     /// </summary>
-    private List<CapacityCoupling> Applicable()
+    private (List<CapacityCoupling> Substituted, List<CapacityCoupling> Frozen) Applicable()
     {
-        var list = new List<CapacityCoupling>(_couplings.Count);
+        var substituted = new List<CapacityCoupling>(_couplings.Count);
+        var frozen = new List<CapacityCoupling>();
         foreach (var c in _couplings)
         {
             var row = _problem.Rows[c.Row];
             var capacity = row.Upper;
             if (double.IsNegativeInfinity(row.Lower) && row.Columns.Length == c.Reserves.Length + 1 && row.Values.All(v => v == 1)
                 && row.Columns[0] == c.Energy && row.Columns.AsSpan(1).SequenceEqual(c.Reserves)
-                && _problem.ColumnLower[c.Energy] < capacity && capacity <= _problem.ColumnUpper[c.Energy]
-                && c.Reserves.All(k => _problem.ColumnLower[k] == 0))
+                && capacity <= _problem.ColumnUpper[c.Energy] && c.Reserves.All(k => _problem.ColumnLower[k] == 0))
             {
-                list.Add(c);
+                if (_problem.ColumnLower[c.Energy] < capacity)
+                {
+                    substituted.Add(c);
+                }
+                else if (_problem.ColumnLower[c.Energy] == capacity)
+                {
+                    frozen.Add(c);
+                }
             }
         }
 
-        return list;
+        return (substituted, frozen);
     }
 
     /// <summary>
@@ -214,7 +219,8 @@ internal sealed class HeadroomModel : ILpModel
     /// capacity rows left out, Q transformed alike, and the minimum-output rows u − Σr ≥ Pmin of <paramref name="withMinimum"/>
     /// appended. With <paramref name="reservesOff"/> every coupled reserve column is held at 0 (the energy-only dispatch).
     /// </summary>
-    private LpSolution? SolveHeadroom(List<CapacityCoupling> couplings, List<CapacityCoupling> withMinimum, bool reservesOff, ref int iterations)
+    private LpSolution? SolveHeadroom(
+        List<CapacityCoupling> couplings, List<CapacityCoupling> frozen, List<CapacityCoupling> withMinimum, bool reservesOff, ref int iterations)
     {
         var n = _problem.ColumnCount;
         var energyOf = new int[n];
@@ -224,6 +230,11 @@ internal sealed class HeadroomModel : ILpModel
         {
             energyOf[couplings[i].Energy] = i;
             removed.Add(couplings[i].Row);
+        }
+
+        foreach (var c in frozen)
+        {
+            removed.Add(c.Row);
         }
 
         var t = new LpProblem();
@@ -239,6 +250,15 @@ internal sealed class HeadroomModel : ILpModel
                 {
                     upper[k] = 0;
                 }
+            }
+        }
+
+        foreach (var c in frozen)
+        {
+            upper[c.Energy] = _problem.Rows[c.Row].Upper;
+            foreach (var k in c.Reserves)
+            {
+                upper[k] = 0;
             }
         }
 
@@ -329,21 +349,32 @@ internal sealed class HeadroomModel : ILpModel
             }
         }
 
-        using var model = _inner.Load(t, _options);
-        var solution = model.Solve();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var solution = Solve(t);
         iterations += solution.Iterations;
+        if (Trace)
+        {
+            Console.Error.WriteLine($"headroom: {t.ColumnCount} columns, {t.RowCount} rows, {withMinimum.Count} minimum rows, reserves {(reservesOff ? "off" : "on")}: {solution.Status}, {solution.Iterations} iterations, {watch.Elapsed.TotalSeconds:F3} s");
+        }
+
         return solution;
 
         List<(int Column, double Coefficient)> Expansion(int column) =>
             energyOf[column] < 0 ? [(column, 1.0)] : [(column, 1.0), .. couplings[energyOf[column]].Reserves.Select(k => (k, -1.0))];
     }
 
+    private LpSolution Solve(LpProblem problem)
+    {
+        using var model = _inner.Load(problem, _options);
+        return model.Solve();
+    }
+
     /// <summary>Row duals of the full problem: the headroom form's for the rows they share, and for each capacity row the
     /// reduced cost of u where it pushes towards the capacity (≤ 0); the rest of it belongs to the energy's Pmin.</summary>
-    private double[] Duals(List<CapacityCoupling> couplings, LpSolution t)
+    private double[] Duals(List<CapacityCoupling> couplings, List<CapacityCoupling> frozen, LpSolution t)
     {
         var y = new double[_problem.RowCount];
-        var removed = couplings.Select(c => c.Row).ToHashSet();
+        var removed = couplings.Concat(frozen).Select(c => c.Row).ToHashSet();
         var at = 0;
         for (var r = 0; r < _problem.RowCount; r++)
         {
@@ -356,6 +387,24 @@ internal sealed class HeadroomModel : ILpModel
         foreach (var c in couplings)
         {
             y[c.Row] = Math.Min(t.ReducedCost[c.Energy], 0);
+        }
+
+        // A frozen generator's row holds its reserves at 0 and its energy at C: its dual (≤ 0) takes up whatever
+        // reduced cost would pull a reserve above 0, or the energy below C where its range allows that.
+        foreach (var c in frozen)
+        {
+            var dual = 0.0;
+            foreach (var k in c.Reserves)
+            {
+                dual = Math.Min(dual, t.ReducedCost[k]);
+            }
+
+            if (_problem.ColumnUpper[c.Energy] > _problem.Rows[c.Row].Upper)
+            {
+                dual = Math.Min(dual, t.ReducedCost[c.Energy]);
+            }
+
+            y[c.Row] = dual;
         }
 
         return y;
