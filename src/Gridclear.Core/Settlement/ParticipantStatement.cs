@@ -14,7 +14,7 @@ public sealed record ParticipantStatement(
     /// <summary>Groups lines by participant, in <see cref="SettlementLine.Order"/> (operator last).</summary>
     public static IReadOnlyList<ParticipantStatement> FromLines(IEnumerable<SettlementLine> lines)
     {
-        var sorted = lines.Order(SettlementLine.Order).ToList();
+        var sorted = SettlementLine.InOrder(lines);
         var result = new List<ParticipantStatement>();
         var i = 0;
         while (i < sorted.Count)
@@ -26,7 +26,12 @@ public sealed record ParticipantStatement(
                 j++;
             }
 
-            var mine = sorted.GetRange(i, j - i);
+            var mine = new List<SettlementLine>(j - i);
+            for (var k = i; k < j; k++)
+            {
+                mine.Add(sorted[k]);
+            }
+
             var byCharge = mine
                 .GroupBy(l => l.Charge, StringComparer.Ordinal)
                 .Select(g => new ChargeTotal(g.Key, g.Sum(l => l.Amount)))

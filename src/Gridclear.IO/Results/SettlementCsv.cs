@@ -12,7 +12,7 @@ public static class SettlementCsv
     public const string Header = "participant,charge,amount,detail";
 
     public static IEnumerable<string> Rows(IEnumerable<SettlementLine> lines) =>
-        lines.Order(SettlementLine.Order).Select(l => $"{Text(l.Participant)},{Text(l.Charge)},{Money(l.Amount)},{Text(l.Detail ?? string.Empty)}");
+        SettlementLine.InOrder(lines).Select(l => $"{Text(l.Participant)},{Text(l.Charge)},{Money(l.Amount)},{Text(l.Detail ?? string.Empty)}");
 
     public static void Write(string directory, IEnumerable<SettlementLine> lines) =>
         WriteFile(Path.Combine(directory, FileName), Header, Rows(lines));
