@@ -13,7 +13,7 @@ namespace Gridclear.Solvers;
 /// <para>Each row lower ≤ a·x ≤ upper with lower &lt; upper gets a slack w = a·x carrying the row's bounds; the solve
 /// ends when the residuals and every complementarity product are below <see cref="Tolerance"/>, so the point passes
 /// <see cref="Optimality"/> with room (a Clp barrier point stops at a relative gap and does not). Fixed columns must be
-/// taken out first (<see cref="FixedColumns"/>): a column with equal bounds has no interior.</para>
+/// taken out first (<see cref="Presolve"/>): a column with equal bounds has no interior.</para>
 /// </summary>
 public static class InteriorPointQp
 {

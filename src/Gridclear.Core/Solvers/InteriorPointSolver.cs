@@ -30,7 +30,7 @@ public sealed class InteriorPointSolver(ILpSolver native) : ILpSolver
 
         public LpSolution Solve()
         {
-            var reduction = FixedColumns.Of(problem);
+            var reduction = Presolve.Of(problem);
             if (InteriorPointQp.Solve(reduction?.Reduced ?? problem) is { Status: LpStatus.Optimal } own)
             {
                 return reduction?.Expand(own) ?? own;

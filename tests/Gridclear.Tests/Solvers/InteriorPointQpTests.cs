@@ -4,7 +4,7 @@ using Gridclear.Solvers;
 namespace Gridclear.Tests.Solvers;
 
 /// <summary>
-/// <see cref="InteriorPointQp"/> and <see cref="FixedColumns"/>: a hand-solved QP with its duals, QPs shaped like the
+/// <see cref="InteriorPointQp"/> and <see cref="Presolve"/>: a hand-solved QP with its duals, QPs shaped like the
 /// reserve dispatch in headroom form (blocks of Q, ranged, one-sided and equality rows, linear columns) against Clp's
 /// barrier on the same problem, and the shapes it leaves to the caller.
 /// </summary>
@@ -128,7 +128,7 @@ public sealed class InteriorPointQpTests
             lp.SetColumnBounds(j, value, value);
         }
 
-        var reduction = FixedColumns.Of(lp)!;
+        var reduction = Presolve.Of(lp)!;
         Assert.Equal(lp.ColumnCount - 4, reduction.Reduced.ColumnCount);
         var solution = reduction.Expand(InteriorPointQp.Solve(reduction.Reduced)!);
         Assert.Equal(LpStatus.Optimal, solution.Status);
@@ -148,12 +148,37 @@ public sealed class InteriorPointQpTests
         lp.AddQuadratic(1, 1, 1);
         lp.AddRow(LpRow.AtMost(3, [0], [1]));
         lp.AddRow(LpRow.AtLeast(1, [0, 1], [1, 1]));
-        var reduction = FixedColumns.Of(lp)!;
+        var reduction = Presolve.Of(lp)!;
         Assert.Equal(1, reduction.Reduced.RowCount);
         Assert.Equal(-1, reduction.Reduced.Rows[0].Lower);
 
         lp.SetRowBounds(0, double.NegativeInfinity, 1);
-        Assert.Null(FixedColumns.Of(lp));
+        Assert.Null(Presolve.Of(lp));
+    }
+
+    [Fact]
+    public void A_forced_row_prices_at_the_end_of_its_half_line()
+    {
+        // A reserve requirement in a zone with no supply (its one offer held at 0): r − d1 − d2 ≥ 0 forces both
+        // demand-curve segments to 0, and any price from 1,000 (the dearer segment's) up is optimal: it prices at 1,000,
+        // as a simplex vertex would. Beside it, a quadratic unit meets 30 MW of load.
+        var lp = new LpProblem();
+        var r = lp.AddColumn(0, 0, 2);
+        var d1 = lp.AddColumn(0, 10, -1000);
+        var d2 = lp.AddColumn(0, 5, -100);
+        var p = lp.AddColumn(0, 100, 10);
+        lp.AddQuadratic(p, p, 1);
+        lp.AddRow(LpRow.AtLeast(0, [r, d1, d2], [1, -1, -1]));
+        lp.AddRow(LpRow.Equal(30, [p], [1]));
+
+        var reduction = Presolve.Of(lp)!;
+        Assert.Equal(1, reduction.Reduced.ColumnCount);
+        var solution = reduction.Expand(InteriorPointQp.Solve(reduction.Reduced)!);
+        Assert.Equal(LpStatus.Optimal, solution.Status);
+        Assert.Equal(0, solution.Primal[d1]);
+        Assert.Equal(1000, solution.RowDual[0], 1e-9);
+        Assert.Equal(40, solution.RowDual[1], 1e-6);
+        OptimalityConditions.Assert(lp, solution, 1e-7);
     }
 
     /// <summary>
