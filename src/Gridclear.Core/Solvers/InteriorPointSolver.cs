@@ -18,73 +18,22 @@ public sealed class InteriorPointSolver(ILpSolver native) : ILpSolver
         options.InteriorPointQp && native is not InteriorPointSolver ? new InteriorPointSolver(native) : native;
 
     public ILpModel Load(LpProblem problem, LpOptions options) =>
-        problem.IsQuadratic && options.InteriorPointQp ? new Model(native, problem.Copy(), options) : native.Load(problem, options);
+        problem.IsQuadratic && options.InteriorPointQp ? new Model(native, problem, options) : native.Load(problem, options);
 
-    /// <summary>A quadratic model: its own copy of the problem, changed in place, solved from scratch each time (as
-    /// any QP barrier solve is).</summary>
-    private sealed class Model(ILpSolver native, LpProblem problem, LpOptions options) : ILpModel
+    /// <summary>A quadratic model solved by the interior point where it can, by the native solver otherwise.</summary>
+    private sealed class Model(ILpSolver native, LpProblem problem, LpOptions options) : CopiedQuadraticModel(problem)
     {
-        public int ColumnCount => problem.ColumnCount;
-
-        public int RowCount => problem.RowCount;
-
-        public LpSolution Solve()
+        public override LpSolution Solve()
         {
-            var reduction = Presolve.Of(problem);
-            if (InteriorPointQp.Solve(reduction?.Reduced ?? problem) is { Status: LpStatus.Optimal } own)
+            var reduction = Presolve.Of(Problem);
+            if (InteriorPointQp.Solve(reduction?.Reduced ?? Problem) is { Status: LpStatus.Optimal } own
+                && (reduction?.Expand(own) ?? own) is { Status: LpStatus.Optimal } solution)
             {
-                return reduction?.Expand(own) ?? own;
+                return solution;
             }
 
-            using var model = native.Load(problem, options);
+            using var model = native.Load(Problem, options);
             return model.Solve();
-        }
-
-        public int AddRows(IReadOnlyList<LpRow> rows)
-        {
-            var first = problem.RowCount;
-            foreach (var row in rows)
-            {
-                problem.AddRow(row);
-            }
-
-            return first;
-        }
-
-        public int AddColumns(IReadOnlyList<LpColumn> columns)
-        {
-            // As in any quadratic model (ClpModel): new columns enter rows added after them.
-            if (columns.Any(c => c.EntryCount > 0))
-            {
-                throw new NotSupportedException("columns with entries cannot be added to a quadratic model");
-            }
-
-            var first = problem.ColumnCount;
-            foreach (var c in columns)
-            {
-                problem.AddColumn(c.Lower, c.Upper, c.Cost);
-            }
-
-            return first;
-        }
-
-        public void DeleteColumns(IReadOnlyList<int> columns) => throw new NotSupportedException("columns cannot be deleted from a quadratic model");
-
-        public void DeleteRows(IReadOnlyList<int> rows) => throw new NotSupportedException("rows cannot be deleted from a quadratic model");
-
-        public void SetBasis(IReadOnlyList<BasisStatus> columns, IReadOnlyList<BasisStatus> rows) =>
-            throw new NotSupportedException("a quadratic model always solves from scratch");
-
-        public (BasisStatus[] Columns, BasisStatus[] Rows)? GetBasis() => null;
-
-        public void SetColumnBounds(int column, double lower, double upper) => problem.SetColumnBounds(column, lower, upper);
-
-        public void SetRowBounds(int row, double lower, double upper) => problem.SetRowBounds(row, lower, upper);
-
-        public void SetCost(int column, double cost) => problem.SetCost(column, cost);
-
-        public void Dispose()
-        {
         }
     }
 }

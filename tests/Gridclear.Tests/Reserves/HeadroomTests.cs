@@ -167,17 +167,10 @@ public sealed class HeadroomTests
     [Fact]
     public void The_optimality_check_accepts_an_optimum_and_refuses_a_wrong_dual_or_an_infeasible_point()
     {
-        // min x² + y² − 4x − 2y (Q = 2I) with x + y ≤ 2, 0 ≤ x, y ≤ 10: optimum x = 1.5, y = 0.5, row dual −1.
-        var lp = new LpProblem();
-        lp.AddColumn(0, 10, -4);
-        lp.AddColumn(0, 10, -2);
-        lp.AddQuadratic(0, 0, 2);
-        lp.AddQuadratic(1, 1, 2);
-        lp.AddRow(LpRow.AtMost(2, [0, 1], [1, 1]));
-
-        var optimum = Optimality.Of(lp, [1.5, 0.5], [-1]);
+        var lp = HandSolvedQp.Build();
+        var optimum = Optimality.Of(lp, [HandSolvedQp.X, HandSolvedQp.Y], [HandSolvedQp.RowDual]);
         Assert.True(optimum.Holds, $"primal {optimum.Primal}, dual {optimum.Dual}");
-        Assert.Equal(-4.5, optimum.Objective, 1e-12);
+        Assert.Equal(HandSolvedQp.Objective, optimum.Objective, 1e-12);
         Assert.Equal([0.0, 0.0], optimum.ReducedCost);
 
         // The unconstrained minimum (2, 1) breaks the row; a dual of the wrong sign leaves the reduced costs unbalanced

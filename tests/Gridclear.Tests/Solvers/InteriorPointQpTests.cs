@@ -16,20 +16,13 @@ public sealed class InteriorPointQpTests
     [Fact]
     public void A_hand_solved_qp_comes_out_with_its_duals()
     {
-        // min x² + y² − 4x − 2y, x + y ≤ 2, 0 ≤ x, y ≤ 10: x = 1.5, y = 0.5, the row's dual −1 (binding at its upper).
-        var lp = new LpProblem();
-        lp.AddColumn(0, 10, -4);
-        lp.AddColumn(0, 10, -2);
-        lp.AddQuadratic(0, 0, 2);
-        lp.AddQuadratic(1, 1, 2);
-        lp.AddRow(LpRow.AtMost(2, [0, 1], [1, 1]));
-
+        var lp = HandSolvedQp.Build();
         var solution = InteriorPointQp.Solve(lp)!;
         Assert.Equal(LpStatus.Optimal, solution.Status);
-        Assert.Equal(1.5, solution.Primal[0], 1e-7);
-        Assert.Equal(0.5, solution.Primal[1], 1e-7);
-        Assert.Equal(-1, solution.RowDual[0], 1e-7);
-        Assert.Equal(-4.5, solution.Objective, 1e-7);
+        Assert.Equal(HandSolvedQp.X, solution.Primal[0], 1e-7);
+        Assert.Equal(HandSolvedQp.Y, solution.Primal[1], 1e-7);
+        Assert.Equal(HandSolvedQp.RowDual, solution.RowDual[0], 1e-7);
+        Assert.Equal(HandSolvedQp.Objective, solution.Objective, 1e-7);
         OptimalityConditions.Assert(lp, solution, 1e-7);
     }
 

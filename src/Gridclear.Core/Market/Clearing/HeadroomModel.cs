@@ -20,7 +20,7 @@ namespace Gridclear.Market;
 /// <para>Keeps its own copy of the problem (rows and columns added, bounds and costs changed) and loads a fresh
 /// model for every solve: a QP is never re-solved warm anyway.</para>
 /// </summary>
-internal sealed class HeadroomModel : ILpModel
+internal sealed class HeadroomModel : CopiedQuadraticModel
 {
     /// <summary>Rounds of added minimum-output rows before the full problem is solved instead.</summary>
     public const int MaxRounds = 10;
@@ -33,23 +33,18 @@ internal sealed class HeadroomModel : ILpModel
     private static readonly bool Trace = Environment.GetEnvironmentVariable("GRIDCLEAR_TRACE") == "1";
 
     private readonly LpOptions _options;
-    private readonly LpProblem _problem;
     private readonly IReadOnlyList<CapacityCoupling> _couplings;
 
     public HeadroomModel(HeadroomSolver owner, ILpSolver inner, LpProblem problem, LpOptions options, IReadOnlyList<CapacityCoupling> couplings)
+        : base(problem)
     {
         _owner = owner;
         _inner = inner;
         _options = options;
         _couplings = couplings;
-        _problem = problem.Copy();
     }
 
-    public int ColumnCount => _problem.ColumnCount;
-
-    public int RowCount => _problem.RowCount;
-
-    public LpSolution Solve()
+    public override LpSolution Solve()
     {
         var iterations = 0;
         var (couplings, frozen) = Applicable();
@@ -63,8 +58,8 @@ internal sealed class HeadroomModel : ILpModel
                 {
                     foreach (var c in couplings)
                     {
-                        var lower = _problem.ColumnLower[c.Energy];
-                        if (e.Primal[c.Energy] - lower <= SeedShare * (_problem.Rows[c.Row].Upper - lower))
+                        var lower = Problem.ColumnLower[c.Energy];
+                        if (e.Primal[c.Energy] - lower <= SeedShare * (Problem.Rows[c.Row].Upper - lower))
                         {
                             _owner.MinimumRows.Add(c.Row);
                         }
@@ -91,7 +86,7 @@ internal sealed class HeadroomModel : ILpModel
                     }
                 }
 
-                var violated = couplings.Where(c => !_owner.MinimumRows.Contains(c.Row) && BelowMinimum(x[c.Energy], _problem.ColumnLower[c.Energy])).ToList();
+                var violated = couplings.Where(c => !_owner.MinimumRows.Contains(c.Row) && BelowMinimum(x[c.Energy], Problem.ColumnLower[c.Energy])).ToList();
                 if (violated.Count > 0)
                 {
                     _owner.MinimumRows.UnionWith(violated.Select(c => c.Row));
@@ -99,7 +94,7 @@ internal sealed class HeadroomModel : ILpModel
                 }
 
                 var y = Duals(couplings, frozen, t);
-                var check = Optimality.Of(_problem, x, y);
+                var check = Optimality.Of(Problem, x, y);
                 if (check.Holds)
                 {
                     _owner.Note = null;
@@ -112,16 +107,16 @@ internal sealed class HeadroomModel : ILpModel
         }
 
         var fullWatch = System.Diagnostics.Stopwatch.StartNew();
-        var full = Solve(_problem);
+        var full = Solve(Problem);
         if (Trace)
         {
-            Console.Error.WriteLine($"headroom: full problem {_problem.ColumnCount} columns, {_problem.RowCount} rows: {full.Status}, {full.Iterations} iterations, {fullWatch.Elapsed.TotalSeconds:F3} s ({_owner.Note})");
+            Console.Error.WriteLine($"headroom: full problem {Problem.ColumnCount} columns, {Problem.RowCount} rows: {full.Status}, {full.Iterations} iterations, {fullWatch.Elapsed.TotalSeconds:F3} s ({_owner.Note})");
         }
 
         iterations += full.Iterations;
         if (full.Status == LpStatus.Optimal)
         {
-            var fullCheck = Optimality.Of(_problem, full.Primal, full.RowDual);
+            var fullCheck = Optimality.Of(Problem, full.Primal, full.RowDual);
             if (!fullCheck.Holds)
             {
                 _owner.Note = $"the reserve QP's solution misses the optimality conditions by primal {fullCheck.Primal:G3}, dual {fullCheck.Dual:G3} $/MWh (Optimality tolerances {Optimality.PrimalTolerance:G1}, {Optimality.DualTolerance:G1})";
@@ -129,53 +124,6 @@ internal sealed class HeadroomModel : ILpModel
         }
 
         return full with { Iterations = iterations };
-    }
-
-    public int AddRows(IReadOnlyList<LpRow> rows)
-    {
-        var first = _problem.RowCount;
-        foreach (var row in rows)
-        {
-            _problem.AddRow(row);
-        }
-
-        return first;
-    }
-
-    public int AddColumns(IReadOnlyList<LpColumn> columns)
-    {
-        // As in any quadratic model (ClpModel): new columns enter rows added after them.
-        if (columns.Any(c => c.EntryCount > 0))
-        {
-            throw new NotSupportedException("columns with entries cannot be added to a quadratic model");
-        }
-
-        var first = _problem.ColumnCount;
-        foreach (var c in columns)
-        {
-            _problem.AddColumn(c.Lower, c.Upper, c.Cost);
-        }
-
-        return first;
-    }
-
-    public void DeleteColumns(IReadOnlyList<int> columns) => throw new NotSupportedException("columns cannot be deleted from a quadratic model");
-
-    public void DeleteRows(IReadOnlyList<int> rows) => throw new NotSupportedException("rows cannot be deleted from a quadratic model");
-
-    public void SetBasis(IReadOnlyList<BasisStatus> columns, IReadOnlyList<BasisStatus> rows) =>
-        throw new NotSupportedException("a quadratic model always solves by the barrier, from scratch");
-
-    public (BasisStatus[] Columns, BasisStatus[] Rows)? GetBasis() => null;
-
-    public void SetColumnBounds(int column, double lower, double upper) => _problem.SetColumnBounds(column, lower, upper);
-
-    public void SetRowBounds(int row, double lower, double upper) => _problem.SetRowBounds(row, lower, upper);
-
-    public void SetCost(int column, double cost) => _problem.SetCost(column, cost);
-
-    public void Dispose()
-    {
     }
 
     private static bool BelowMinimum(double energy, double minimum) => minimum - energy > Optimality.PrimalTolerance * (1 + Math.Abs(minimum));
@@ -193,17 +141,17 @@ internal sealed class HeadroomModel : ILpModel
         var frozen = new List<CapacityCoupling>();
         foreach (var c in _couplings)
         {
-            var row = _problem.Rows[c.Row];
+            var row = Problem.Rows[c.Row];
             var capacity = row.Upper;
             if (double.IsNegativeInfinity(row.Lower) && row.Columns.Length == c.Reserves.Length + 1 && row.Values.All(v => v == 1)
                 && row.Columns[0] == c.Energy && row.Columns.AsSpan(1).SequenceEqual(c.Reserves)
-                && capacity <= _problem.ColumnUpper[c.Energy] && c.Reserves.All(k => _problem.ColumnLower[k] == 0))
+                && capacity <= Problem.ColumnUpper[c.Energy] && c.Reserves.All(k => Problem.ColumnLower[k] == 0))
             {
-                if (_problem.ColumnLower[c.Energy] < capacity)
+                if (Problem.ColumnLower[c.Energy] < capacity)
                 {
                     substituted.Add(c);
                 }
-                else if (_problem.ColumnLower[c.Energy] == capacity)
+                else if (Problem.ColumnLower[c.Energy] == capacity)
                 {
                     frozen.Add(c);
                 }
@@ -222,7 +170,7 @@ internal sealed class HeadroomModel : ILpModel
     private LpSolution? SolveHeadroom(
         List<CapacityCoupling> couplings, List<CapacityCoupling> frozen, List<CapacityCoupling> withMinimum, bool reservesOff, ref int iterations)
     {
-        var n = _problem.ColumnCount;
+        var n = Problem.ColumnCount;
         var energyOf = new int[n];
         Array.Fill(energyOf, -1);
         var removed = new HashSet<int>();
@@ -238,14 +186,14 @@ internal sealed class HeadroomModel : ILpModel
         }
 
         var t = new LpProblem();
-        var cost = _problem.Cost.ToArray();
-        var upper = _problem.ColumnUpper.ToArray();
+        var cost = Problem.Cost.ToArray();
+        var upper = Problem.ColumnUpper.ToArray();
         foreach (var c in couplings)
         {
-            upper[c.Energy] = _problem.Rows[c.Row].Upper;
+            upper[c.Energy] = Problem.Rows[c.Row].Upper;
             foreach (var k in c.Reserves)
             {
-                cost[k] -= _problem.Cost[c.Energy];
+                cost[k] -= Problem.Cost[c.Energy];
                 if (reservesOff)
                 {
                     upper[k] = 0;
@@ -255,7 +203,7 @@ internal sealed class HeadroomModel : ILpModel
 
         foreach (var c in frozen)
         {
-            upper[c.Energy] = _problem.Rows[c.Row].Upper;
+            upper[c.Energy] = Problem.Rows[c.Row].Upper;
             foreach (var k in c.Reserves)
             {
                 upper[k] = 0;
@@ -264,7 +212,7 @@ internal sealed class HeadroomModel : ILpModel
 
         for (var j = 0; j < n; j++)
         {
-            t.AddColumn(_problem.ColumnLower[j], upper[j], cost[j]);
+            t.AddColumn(Problem.ColumnLower[j], upper[j], cost[j]);
         }
 
         // Each row with p replaced by u − Σr; a reserve column can meet its own energy column in a row (merged).
@@ -280,14 +228,14 @@ internal sealed class HeadroomModel : ILpModel
             sum[column] += value;
         }
 
-        for (var r = 0; r < _problem.RowCount; r++)
+        for (var r = 0; r < Problem.RowCount; r++)
         {
             if (removed.Contains(r))
             {
                 continue;
             }
 
-            var row = _problem.Rows[r];
+            var row = Problem.Rows[r];
             touched.Clear();
             for (var k = 0; k < row.Columns.Length; k++)
             {
@@ -321,12 +269,12 @@ internal sealed class HeadroomModel : ILpModel
 
         foreach (var c in withMinimum)
         {
-            t.AddRow(LpRow.AtLeast(_problem.ColumnLower[c.Energy], [c.Energy, .. c.Reserves], [1, .. c.Reserves.Select(_ => -1.0)]));
+            t.AddRow(LpRow.AtLeast(Problem.ColumnLower[c.Energy], [c.Energy, .. c.Reserves], [1, .. c.Reserves.Select(_ => -1.0)]));
         }
 
         // Q' = MᵀQM for x = Mz: each entry of the full symmetric Q (both (a,b) and (b,a) off the diagonal) spreads over
         // the expansions of a and b; the upper triangle (s ≤ t) is what LpProblem stores.
-        foreach (var ((a, b), q) in _problem.Quadratic.OrderBy(e => e.Key.Row).ThenBy(e => e.Key.Column))
+        foreach (var ((a, b), q) in Problem.Quadratic.OrderBy(e => e.Key.Row).ThenBy(e => e.Key.Column))
         {
             var ea = Expansion(a);
             var eb = Expansion(b);
@@ -373,10 +321,10 @@ internal sealed class HeadroomModel : ILpModel
     /// reduced cost of u where it pushes towards the capacity (≤ 0); the rest of it belongs to the energy's Pmin.</summary>
     private double[] Duals(List<CapacityCoupling> couplings, List<CapacityCoupling> frozen, LpSolution t)
     {
-        var y = new double[_problem.RowCount];
+        var y = new double[Problem.RowCount];
         var removed = couplings.Concat(frozen).Select(c => c.Row).ToHashSet();
         var at = 0;
-        for (var r = 0; r < _problem.RowCount; r++)
+        for (var r = 0; r < Problem.RowCount; r++)
         {
             if (!removed.Contains(r))
             {
@@ -399,7 +347,7 @@ internal sealed class HeadroomModel : ILpModel
                 dual = Math.Min(dual, t.ReducedCost[k]);
             }
 
-            if (_problem.ColumnUpper[c.Energy] > _problem.Rows[c.Row].Upper)
+            if (Problem.ColumnUpper[c.Energy] > Problem.Rows[c.Row].Upper)
             {
                 dual = Math.Min(dual, t.ReducedCost[c.Energy]);
             }
