@@ -28,10 +28,10 @@ internal sealed class HeadroomModel : CopiedQuadraticModel
     /// <summary>A generator within this share of its range above Pmin in the energy-only solve gets its Pmin row from the start.</summary>
     private const double SeedShare = 0.01;
 
-    private readonly HeadroomSolver _owner;
-    private readonly ILpSolver _inner;
     private static readonly bool Trace = Environment.GetEnvironmentVariable("GRIDCLEAR_TRACE") == "1";
 
+    private readonly HeadroomSolver _owner;
+    private readonly ILpSolver _inner;
     private readonly LpOptions _options;
     private readonly IReadOnlyList<CapacityCoupling> _couplings;
 
@@ -47,13 +47,13 @@ internal sealed class HeadroomModel : CopiedQuadraticModel
     public override LpSolution Solve()
     {
         var iterations = 0;
-        var (couplings, frozen) = Applicable();
+        var couplings = Applicable();
         if (couplings.Count > 0)
         {
             if (!_owner.Seeded)
             {
                 _owner.Seeded = true;
-                var energyOnly = SolveHeadroom(couplings, frozen, [], reservesOff: true, ref iterations);
+                var energyOnly = SolveHeadroom(couplings, [], reservesOff: true, ref iterations);
                 if (energyOnly is { Status: LpStatus.Optimal } e)
                 {
                     foreach (var c in couplings)
@@ -70,7 +70,7 @@ internal sealed class HeadroomModel : CopiedQuadraticModel
             for (var round = 0; round < MaxRounds; round++)
             {
                 var withMinimum = couplings.Where(c => _owner.MinimumRows.Contains(c.Row)).ToList();
-                var t = SolveHeadroom(couplings, frozen, withMinimum, reservesOff: false, ref iterations);
+                var t = SolveHeadroom(couplings, withMinimum, reservesOff: false, ref iterations);
                 if (t is not { Status: LpStatus.Optimal })
                 {
                     _owner.Note = $"the headroom form of the reserve QP ended {t?.Status}: solved in full";
@@ -93,7 +93,7 @@ internal sealed class HeadroomModel : CopiedQuadraticModel
                     continue;
                 }
 
-                var y = Duals(couplings, frozen, t);
+                var y = Duals(couplings, t);
                 var check = Optimality.Of(Problem, x, y);
                 if (check.Holds)
                 {
@@ -130,35 +130,28 @@ internal sealed class HeadroomModel : CopiedQuadraticModel
 
     /// <summary>
     /// The couplings still in the shape the substitution needs (bounds and costs may have changed since they were made):
-    /// the row is energy + Σ reserves ≤ C with unit coefficients and reserves start at 0. Of those, the ones whose energy
-    /// column's range [Pmin, U] has Pmin &lt; C ≤ U are substituted; the ones with Pmin = C are frozen: the generator runs
-    /// at its capacity and has no headroom to share, so its reserves are 0, its energy C and its row goes (on
-    /// case_ACTIVSg10k, 1,011 of the 1,937 rows, which would otherwise leave the form too many rows for InteriorPointQp). Any other is left as the row it is.
+    /// the row is energy + Σ reserves ≤ C with unit coefficients, the energy column's range [Pmin, U] has Pmin &lt; C ≤ U,
+    /// reserves start at 0. A generator fixed at its capacity (Pmin = C) has no headroom to share: its row is left as it
+    /// is, a row its bounds force (reserves 0, energy C), which <see cref="Presolve"/> takes out before the interior point
+    /// sees it (on case_ACTIVSg10k, 1,011 of the 1,937 rows, which would otherwise leave the form too many rows for it).
     /// </summary>
-    private (List<CapacityCoupling> Substituted, List<CapacityCoupling> Frozen) Applicable()
+    private List<CapacityCoupling> Applicable()
     {
-        var substituted = new List<CapacityCoupling>(_couplings.Count);
-        var frozen = new List<CapacityCoupling>();
+        var list = new List<CapacityCoupling>(_couplings.Count);
         foreach (var c in _couplings)
         {
             var row = Problem.Rows[c.Row];
             var capacity = row.Upper;
             if (double.IsNegativeInfinity(row.Lower) && row.Columns.Length == c.Reserves.Length + 1 && row.Values.All(v => v == 1)
                 && row.Columns[0] == c.Energy && row.Columns.AsSpan(1).SequenceEqual(c.Reserves)
-                && capacity <= Problem.ColumnUpper[c.Energy] && c.Reserves.All(k => Problem.ColumnLower[k] == 0))
+                && Problem.ColumnLower[c.Energy] < capacity && capacity <= Problem.ColumnUpper[c.Energy]
+                && c.Reserves.All(k => Problem.ColumnLower[k] == 0))
             {
-                if (Problem.ColumnLower[c.Energy] < capacity)
-                {
-                    substituted.Add(c);
-                }
-                else if (Problem.ColumnLower[c.Energy] == capacity)
-                {
-                    frozen.Add(c);
-                }
+                list.Add(c);
             }
         }
 
-        return (substituted, frozen);
+        return list;
     }
 
     /// <summary>
@@ -167,8 +160,7 @@ internal sealed class HeadroomModel : CopiedQuadraticModel
     /// capacity rows left out, Q transformed alike, and the minimum-output rows u − Σr ≥ Pmin of <paramref name="withMinimum"/>
     /// appended. With <paramref name="reservesOff"/> every coupled reserve column is held at 0 (the energy-only dispatch).
     /// </summary>
-    private LpSolution? SolveHeadroom(
-        List<CapacityCoupling> couplings, List<CapacityCoupling> frozen, List<CapacityCoupling> withMinimum, bool reservesOff, ref int iterations)
+    private LpSolution? SolveHeadroom(List<CapacityCoupling> couplings, List<CapacityCoupling> withMinimum, bool reservesOff, ref int iterations)
     {
         var n = Problem.ColumnCount;
         var energyOf = new int[n];
@@ -178,11 +170,6 @@ internal sealed class HeadroomModel : CopiedQuadraticModel
         {
             energyOf[couplings[i].Energy] = i;
             removed.Add(couplings[i].Row);
-        }
-
-        foreach (var c in frozen)
-        {
-            removed.Add(c.Row);
         }
 
         var t = new LpProblem();
@@ -198,15 +185,6 @@ internal sealed class HeadroomModel : CopiedQuadraticModel
                 {
                     upper[k] = 0;
                 }
-            }
-        }
-
-        foreach (var c in frozen)
-        {
-            upper[c.Energy] = Problem.Rows[c.Row].Upper;
-            foreach (var k in c.Reserves)
-            {
-                upper[k] = 0;
             }
         }
 
@@ -319,10 +297,10 @@ internal sealed class HeadroomModel : CopiedQuadraticModel
 
     /// <summary>Row duals of the full problem: the headroom form's for the rows they share, and for each capacity row the
     /// reduced cost of u where it pushes towards the capacity (≤ 0); the rest of it belongs to the energy's Pmin.</summary>
-    private double[] Duals(List<CapacityCoupling> couplings, List<CapacityCoupling> frozen, LpSolution t)
+    private double[] Duals(List<CapacityCoupling> couplings, LpSolution t)
     {
         var y = new double[Problem.RowCount];
-        var removed = couplings.Concat(frozen).Select(c => c.Row).ToHashSet();
+        var removed = couplings.Select(c => c.Row).ToHashSet();
         var at = 0;
         for (var r = 0; r < Problem.RowCount; r++)
         {
@@ -335,24 +313,6 @@ internal sealed class HeadroomModel : CopiedQuadraticModel
         foreach (var c in couplings)
         {
             y[c.Row] = Math.Min(t.ReducedCost[c.Energy], 0);
-        }
-
-        // A frozen generator's row holds its reserves at 0 and its energy at C: its dual (≤ 0) takes up whatever
-        // reduced cost would pull a reserve above 0, or the energy below C where its range allows that.
-        foreach (var c in frozen)
-        {
-            var dual = 0.0;
-            foreach (var k in c.Reserves)
-            {
-                dual = Math.Min(dual, t.ReducedCost[k]);
-            }
-
-            if (Problem.ColumnUpper[c.Energy] > Problem.Rows[c.Row].Upper)
-            {
-                dual = Math.Min(dual, t.ReducedCost[c.Energy]);
-            }
-
-            y[c.Row] = dual;
         }
 
         return y;
