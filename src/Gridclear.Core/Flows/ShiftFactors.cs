@@ -1,3 +1,4 @@
+using System.Buffers;
 using Gridclear.Sparse;
 
 namespace Gridclear.Flows;
@@ -26,6 +27,7 @@ public sealed class ShiftFactors : IDisposable
     private readonly double[] _slackWeights;
     private readonly int[] _fromReduced;
     private readonly int[] _toReduced;
+    private readonly Lazy<LuFactors?> _luFactors;
 
     public ShiftFactors(Network.Network network, ISparseSolver solver, SlackDistribution? slack = null)
         : this(new SusceptanceMatrix(network), solver, slack)
@@ -61,6 +63,7 @@ public sealed class ShiftFactors : IDisposable
             _toReduced[k] = matrix.ReducedIndex(Network.Branches[k].To);
         }
 
+        _luFactors = new Lazy<LuFactors?>(() => Factorization?.Factors());
         _factoring = !background || Network.BusCount <= 1
             ? Task.FromResult(Network.BusCount > 1 ? solver.Factor(matrix.Reduced) : null)
             : Task.Run(() => (ISparseFactorization?)solver.Factor(matrix.Reduced));
@@ -73,6 +76,10 @@ public sealed class ShiftFactors : IDisposable
     /// </summary>
     public static ShiftFactors StartFactoring(Network.Network network, ISparseSolver solver) =>
         new(new SusceptanceMatrix(network), solver, null, background: true);
+
+    /// <summary>The factors themselves, copied out once on the first transfer solve (null when the factorisation cannot give
+    /// them): a transfer's right-hand side has two entries, and a solve that knows it skips most of the lower factor.</summary>
+    private LuFactors? LuFactors => _luFactors.Value;
 
     private ISparseFactorization? Factorization => _factoring.IsCompletedSuccessfully ? _factoring.Result : _factoring.GetAwaiter().GetResult();
 
@@ -202,6 +209,12 @@ public sealed class ShiftFactors : IDisposable
             return;
         }
 
+        if (LuFactors is { } factors)
+        {
+            SolveWithFactors(factors, [fromBus], [toBus], x);
+            return;
+        }
+
         SetTransfer(fromBus, toBus, x);
         factorization.Solve(x);
     }
@@ -218,12 +231,101 @@ public sealed class ShiftFactors : IDisposable
         }
 
         var size = BusCount - 1;
+        if (LuFactors is { } factors)
+        {
+            SolveWithFactors(factors, fromBuses, toBuses, x[..(fromBuses.Length * size)]);
+            return;
+        }
+
         for (var c = 0; c < fromBuses.Length; c++)
         {
             SetTransfer(fromBuses[c], toBuses[c], x.Slice(c * size, size));
         }
 
         factorization.Solve(x[..(fromBuses.Length * size)], fromBuses.Length);
+    }
+
+    /// <summary>The row of <paramref name="bus"/>'s angle in <see cref="SolveTransfersInterleaved"/>'s output; the
+    /// reference bus's is the last row, which holds zeros.</summary>
+    internal int InterleavedRow(int bus)
+    {
+        var reduced = Matrix.ReducedIndex(bus);
+        return reduced < 0 ? BusCount - 1 : LuFactors is { } factors ? factors.PositionOf(reduced) : reduced;
+    }
+
+    /// <summary>
+    /// Reduced angles of up to <see cref="LuFactors.Lanes"/> transfers, interleaved: lane c of row r at x[Lanes·r + c],
+    /// BusCount rows (<see cref="InterleavedRow"/>), lanes past the transfers 0. Each lane the bits
+    /// <see cref="SolveTransfer"/> gives its transfer: the factors' solve leaves them so, and a caller reading a branch's flow
+    /// in every lane finds each bus's lanes side by side.
+    /// </summary>
+    internal void SolveTransfersInterleaved(ReadOnlySpan<int> fromBuses, ReadOnlySpan<int> toBuses, Span<double> x)
+    {
+        const int lanes = LuFactors.Lanes;
+        var size = BusCount - 1;
+        var count = fromBuses.Length;
+        if (count > lanes || toBuses.Length != count)
+        {
+            throw new ArgumentException($"at most {lanes} transfers, each with both ends");
+        }
+
+        x = x[..(lanes * BusCount)];
+        x[(lanes * size)..].Clear();
+        if (Factorization is null)
+        {
+            x.Clear();
+            return;
+        }
+
+        if (LuFactors is { } factors)
+        {
+            Span<int> plus = stackalloc int[count];
+            Span<int> minus = stackalloc int[count];
+            for (var c = 0; c < count; c++)
+            {
+                plus[c] = Matrix.ReducedIndex(fromBuses[c]);
+                minus[c] = Matrix.ReducedIndex(toBuses[c]);
+            }
+
+            factors.SolveTwoEntry(plus, minus, x[..(lanes * size)]);
+            return;
+        }
+
+        // A factorisation that does not give its factors: solve the blocks, then interleave them.
+        var blocks = ArrayPool<double>.Shared.Rent(count * size);
+        SolveTransfers(fromBuses, toBuses, blocks.AsSpan(0, count * size));
+        x[..(lanes * size)].Clear();
+        for (var c = 0; c < count; c++)
+        {
+            for (var r = 0; r < size; r++)
+            {
+                x[(lanes * r) + c] = blocks[(c * size) + r];
+            }
+        }
+
+        ArrayPool<double>.Shared.Return(blocks);
+    }
+
+    // Transfers LuFactors.Lanes at a time, each the bits of the factorisation's own solve.
+    private void SolveWithFactors(LuFactors factors, ReadOnlySpan<int> fromBuses, ReadOnlySpan<int> toBuses, Span<double> x)
+    {
+        var size = factors.Dimension;
+        var work = ArrayPool<double>.Shared.Rent(LuFactors.Lanes * size);
+        Span<int> plus = stackalloc int[LuFactors.Lanes];
+        Span<int> minus = stackalloc int[LuFactors.Lanes];
+        for (var first = 0; first < fromBuses.Length; first += LuFactors.Lanes)
+        {
+            var count = Math.Min(LuFactors.Lanes, fromBuses.Length - first);
+            for (var c = 0; c < count; c++)
+            {
+                plus[c] = Matrix.ReducedIndex(fromBuses[first + c]);
+                minus[c] = Matrix.ReducedIndex(toBuses[first + c]);
+            }
+
+            factors.SolveTwoEntry(plus[..count], minus[..count], x.Slice(first * size, count * size), work);
+        }
+
+        ArrayPool<double>.Shared.Return(work);
     }
 
     private void SetTransfer(int fromBus, int toBus, Span<double> x)

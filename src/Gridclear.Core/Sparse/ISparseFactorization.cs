@@ -23,4 +23,10 @@ public interface ISparseFactorization : IDisposable
 
     /// <summary>Overwrites <paramref name="rhs"/> (b) with x, where Aᵀ·x = b.</summary>
     void SolveTransposed(Span<double> rhs);
+
+    /// <summary>
+    /// The factors themselves, when this factorisation can give them in the form <see cref="LuFactors"/> holds (its solves
+    /// then being the bits <see cref="LuFactors.SolveTwoEntry(ReadOnlySpan{int}, ReadOnlySpan{int}, Span{double}, Span{double})"/> repeats); null otherwise. A copy, made on each call.
+    /// </summary>
+    LuFactors? Factors() => null;
 }

@@ -137,6 +137,105 @@ public sealed unsafe class KluFactorization : ISparseFactorization
         GC.SuppressFinalize(this);
     }
 
+    /// <inheritdoc />
+    /// <remarks>Only when no entry lies between the diagonal blocks of KLU's block triangular form, as for any matrix with a
+    /// symmetric pattern (a network's: its blocks are the parts the reference bus joins). Block by block, klu_solve then
+    /// does what one solve over the whole of L and U does, entry by entry in the same order.</remarks>
+    public LuFactors? Factors()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var n = Dimension;
+        if (n == 0)
+        {
+            return null;
+        }
+
+        var workspace = _idle.TryTake(out var w) ? w : NewWorkspace();
+        try
+        {
+            // klu_numeric begins with n, nblocks, lnz and unz (ints; klu.h).
+            var head = (int*)workspace.Numeric;
+            if (head[0] != n)
+            {
+                throw new InvalidOperationException($"klu_numeric holds dimension {head[0]}, not {n}");
+            }
+
+            int lnz = head[2], unz = head[3];
+            var lp = new int[n + 1];
+            var li = new int[lnz];
+            var lx = new double[lnz];
+            var up = new int[n + 1];
+            var ui = new int[unz];
+            var ux = new double[unz];
+            var p = new int[n];
+            var q = new int[n];
+            var rs = new double[n];
+            var fp = new int[n + 1];
+            int ok;
+            fixed (int* lpp = lp, lip = li, upp = up, uip = ui, pp = p, qp = q, fpp = fp)
+            fixed (double* lxp = lx, uxp = ux, rsp = rs)
+            {
+                ok = KluNative.Extract(workspace.Numeric, _symbolic, lpp, lip, lxp, upp, uip, uxp, fpp, null, null, pp, qp, rsp, null, workspace.Common);
+            }
+
+            if (ok != 1)
+            {
+                throw new InvalidOperationException($"klu_extract failed with status {workspace.Common->Status}");
+            }
+
+            if (fp[n] != 0)
+            {
+                return null;
+            }
+
+            return ToFactors(lp, li, lx, up, ui, ux, p, q, rs);
+        }
+        finally
+        {
+            _idle.Add(workspace);
+        }
+    }
+
+    // klu_extract gives each column of L with its unit diagonal first and each column of U with its pivot last; the
+    // entries between keep the order klu_solve applies them in.
+    private static LuFactors ToFactors(int[] lp, int[] li, double[] lx, int[] up, int[] ui, double[] ux, int[] p, int[] q, double[] rs)
+    {
+        var n = p.Length;
+        var lowerStarts = new int[n + 1];
+        var lowerRows = new int[li.Length - n];
+        var lowerValues = new double[li.Length - n];
+        var upperStarts = new int[n + 1];
+        var upperRows = new int[ui.Length - n];
+        var upperValues = new double[ui.Length - n];
+        var diagonal = new double[n];
+        int lower = 0, upper = 0;
+        for (var k = 0; k < n; k++)
+        {
+            if (li[lp[k]] != k || ui[up[k + 1] - 1] != k)
+            {
+                throw new InvalidOperationException($"klu_extract's column {k} does not hold its diagonal where expected");
+            }
+
+            for (var e = lp[k] + 1; e < lp[k + 1]; e++)
+            {
+                lowerRows[lower] = li[e];
+                lowerValues[lower++] = lx[e];
+            }
+
+            for (var e = up[k]; e < up[k + 1] - 1; e++)
+            {
+                upperRows[upper] = ui[e];
+                upperValues[upper++] = ux[e];
+            }
+
+            diagonal[k] = ux[up[k + 1] - 1];
+            lowerStarts[k + 1] = lower;
+            upperStarts[k + 1] = upper;
+        }
+
+        return new LuFactors(p, q, rs, lowerStarts, lowerRows, lowerValues, upperStarts, upperRows, upperValues, diagonal);
+    }
+
     private static KluCommon* NewCommon()
     {
         var common = (KluCommon*)NativeMemory.AllocZeroed((nuint)sizeof(KluCommon));

@@ -48,6 +48,12 @@ internal static unsafe partial class KluNative
     [LibraryImport(Library, EntryPoint = "klu_tsolve")]
     public static partial int TransposedSolve(nint symbolic, nint numeric, int ldim, int nrhs, double* b, KluCommon* common);
 
+    /// <summary>Copies the factors out of a numeric object: any output may be NULL (not wanted).</summary>
+    [LibraryImport(Library, EntryPoint = "klu_extract")]
+    public static partial int Extract(
+        nint numeric, nint symbolic, int* lp, int* li, double* lx, int* up, int* ui, double* ux, int* fp, int* fi, double* fx,
+        int* p, int* q, double* rs, int* r, KluCommon* common);
+
     /// <summary>Frees <c>*symbolic</c> and sets it to NULL (KLU takes a pointer to the pointer).</summary>
     [LibraryImport(Library, EntryPoint = "klu_free_symbolic")]
     public static partial int FreeSymbolic(nint* symbolic, KluCommon* common);

@@ -1,4 +1,7 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Gridclear.Flows;
+using Gridclear.Sparse;
 
 namespace Gridclear.Market;
 
@@ -6,22 +9,29 @@ namespace Gridclear.Market;
 /// The post-contingency flow check without computing every LODF-adjusted flow, finding exactly the violations of
 /// the exhaustive check (same pairs, same values, same bits).
 /// <para>
-/// Built once per network (one forward solve per outage, parallel branches sharing theirs, on every core): for each
-/// secured outage k, its short list, the checked lines l with |LODF_lk| ≥ <see cref="ListedFactor"/> and their exact LODF values, and r_k, the
-/// largest |LODF| of the lines left off. At base-case flows f, a line off k's list can only exceed its limit L_l
-/// when |f_l| + r_k·|f_k| > L_l; with T = max_k r_k·|f_k| (a few MW on a 10,000-bus case), only the few "tight"
-/// lines with |f_l| + T > L_l can be overloaded by an outage that does not list them. A tight line's shift-factor
-/// row (one transposed solve, cached) estimates LODF_lk for every k at once, (H_l[f_k] − H_l[t_k]) / d_k, and a pair
-/// whose estimate comes near the limit is checked with k's exact LODF column.
+/// Built once per network, at the flows of the first check (one forward solve per eight outages, parallel branches
+/// sharing theirs, on every core): for each secured outage k, its short list, the checked lines l with
+/// |LODF_lk| ≥ τ_k and their exact LODF values, and r_k, the largest |LODF| of the lines left off. τ_k lists what could
+/// move a line by the same few MW under any outage: ListedFactor times the largest outaged flow, over |f_k| (within
+/// [ListedFactor, LargestListedFactor]), so a lightly loaded branch lists few lines. At base-case flows f, a line off
+/// k's list can only exceed its limit L_l when |f_l| + r_k·|f_k| > L_l; with T = max_k r_k·|f_k| (a few MW on a
+/// 10,000-bus case), only the few "tight" lines with |f_l| + T > L_l can be overloaded by an outage that does not list
+/// them. That holds at any flows, so later checks (other dispatches) stay exact; T grows only if outaged flows do. A
+/// tight line's shift-factor row (one transposed solve, cached) estimates LODF_lk for every k at once,
+/// (H_l[f_k] − H_l[t_k]) / d_k, and a pair whose estimate comes near the limit is checked with k's exact LODF column.
 /// </para>
 /// </summary>
 internal sealed class ContingencyScreen
 {
-    /// <summary>Outage factors at least this large are listed (exact) per outage: on case_ACTIVSg10k about 3 % of the
-    /// factors, and T ≤ 0.003 · the largest outaged flow (20 tight lines at its base-case dispatch). A smaller share
-    /// lists more (1e-3: 5.0 million factors, 40 MB more peak memory, no faster); a larger one makes hundreds of lines
-    /// tight (3e-2: 444, a cached shift-factor row each).</summary>
+    /// <summary>The smallest listing threshold, that of the outage carrying the most: on case_ACTIVSg10k, T ≤ 0.003 · the
+    /// largest outaged flow gives 20 tight lines at its base-case dispatch. A smaller share lists more (1e-3: 5.0 million
+    /// factors, 40 MB more peak memory, no faster); a larger one makes hundreds of lines tight (3e-2: 444, a cached
+    /// shift-factor row each).</summary>
     public const double ListedFactor = 3e-3;
+
+    /// <summary>The largest listing threshold (a branch carrying little): its r_k stays small should its flow grow in a
+    /// later check.</summary>
+    public const double LargestListedFactor = 5e-2;
 
     /// <summary>A row estimate differs from the column's value by round-off: a pair within this many MW (plus a
     /// relative share of the flows) of its limit is checked exactly.</summary>
@@ -29,15 +39,10 @@ internal sealed class ContingencyScreen
 
     private const double EstimateRelative = 1e-6;
 
-    private const int Block = 4;
+    private const int Lanes = LuFactors.Lanes;
 
-    /// <summary>Outages whose short lists share one pair of arrays: 128 outages list about 40,000 factors on
-    /// case_ACTIVSg10k, so each chunk's arrays are large objects the collector never copies.</summary>
+    /// <summary>Outages whose short lists share one pair of arrays.</summary>
     private const int Chunk = 128;
-
-    /// <summary>|numerator| below this share of |denominator| gives a factor below <see cref="ListedFactor"/> whatever
-    /// the rounding of the division (one part in 10¹⁶): such factors are never divided out.</summary>
-    private const double SurelyUnlisted = ListedFactor * (1 - 1e-9);
 
     private readonly OutageFactors _outageFactors;
     private readonly int[] _outaged;
@@ -54,7 +59,8 @@ internal sealed class ContingencyScreen
     /// <param name="outaged">The branch of each secured outage (none islands the network).</param>
     /// <param name="checkedLines">The lines checked under every outage, ascending (the outaged branch itself is skipped).</param>
     /// <param name="limits">Post-contingency limit of each branch, MW (the same both ways).</param>
-    public ContingencyScreen(OutageFactors outageFactors, int[] outaged, int[] checkedLines, double[] limits)
+    /// <param name="flows">Base-case flows of the first check, MW: they set each outage's listing threshold.</param>
+    public ContingencyScreen(OutageFactors outageFactors, int[] outaged, int[] checkedLines, double[] limits, ReadOnlySpan<double> flows)
     {
         _limits = limits;
         _outageFactors = outageFactors;
@@ -69,174 +75,270 @@ internal sealed class ContingencyScreen
         _chunkLines = new int[chunks][];
         _chunkFactors = new double[chunks][];
         var shift = outageFactors.ShiftFactors;
-        var matrix = shift.Matrix;
-        var susceptance = matrix.Susceptance;
+        var susceptance = shift.Matrix.Susceptance;
         var network = shift.Network;
 
-        // Each checked line's reduced end indices (−1 at the reference) and susceptance, read in order by the scan.
-        var lineFrom = new int[checkedLines.Length];
-        var lineTo = new int[checkedLines.Length];
-        var lineB = new double[checkedLines.Length];
-        for (var j = 0; j < checkedLines.Length; j++)
+        var largestFlow = 0.0;
+        foreach (var k in outaged)
+        {
+            largestFlow = Math.Max(largestFlow, Math.Abs(flows[k]));
+        }
+
+        var listed = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            var flow = Math.Abs(flows[outaged[i]]);
+            listed[i] = flow > 0 ? Math.Clamp(ListedFactor * largestFlow / flow, ListedFactor, LargestListedFactor) : LargestListedFactor;
+        }
+
+        // Each checked line's rows in the interleaved solution (the reference bus's row holds zeros) and susceptance,
+        // read in order by the scan.
+        var m = checkedLines.Length;
+        var lineFrom = new int[m];
+        var lineTo = new int[m];
+        var lineB = new double[m];
+        for (var j = 0; j < m; j++)
         {
             var br = network.Branches[checkedLines[j]];
-            lineFrom[j] = matrix.ReducedIndex(br.From);
-            lineTo[j] = matrix.ReducedIndex(br.To);
+            lineFrom[j] = shift.InterleavedRow(br.From);
+            lineTo[j] = shift.InterleavedRow(br.To);
             lineB[j] = susceptance[checkedLines[j]];
         }
 
-        var size = Math.Max(0, shift.BusCount - 1);
-        Parallel.For(
-            0,
-            chunks,
-            () => new BuildScratch(Block * size, Chunk * checkedLines.Length / 16),
-            (chunk, _, s) =>
+        // One scratch per core (a Parallel.For with thread-local state makes one per task replica, several a core), each
+        // worker taking the next chunk until none is left: which worker lists a chunk changes nothing in it.
+        var next = -1;
+        Parallel.For(0, Math.Min(Environment.ProcessorCount, chunks), _ =>
+        {
+            var s = new BuildScratch(Lanes * shift.BusCount, Chunk * m / 64);
+            for (var chunk = Interlocked.Increment(ref next); chunk < chunks; chunk = Interlocked.Increment(ref next))
             {
-                var used = 0;
-                var first = chunk * Chunk;
-                var last = Math.Min(count, first + Chunk);
-                Span<int> from = stackalloc int[Block];
-                Span<int> to = stackalloc int[Block];
-                Span<int> slot = stackalloc int[Chunk];
-                var transfers = 0;
-                var blockStart = first;
-                for (var i = first; i < last; i++)
+                ListChunk(chunk, s);
+            }
+        });
+
+        void ListChunk(int chunk, BuildScratch s)
+        {
+            var used = 0;
+            var first = chunk * Chunk;
+            var last = Math.Min(count, first + Chunk);
+            Span<int> from = stackalloc int[Lanes];
+            Span<int> to = stackalloc int[Lanes];
+            Span<int> slot = stackalloc int[Chunk];
+            var transfers = 0;
+            var blockStart = first;
+            for (var i = first; i < last; i++)
+            {
+                // Parallel branches (the same two buses, listed one after another) share one transfer: the same
+                // right-hand side, or its negative, so the same solution bits up to sign.
+                var br = network.Branches[outaged[i]];
+                var shared = -1;
+                for (var c = 0; c < transfers && shared < 0; c++)
                 {
-                    // Parallel branches (the same two buses, listed one after another) share one transfer: the same
-                    // right-hand side, or its negative, so the same solution bits up to sign.
-                    var br = network.Branches[outaged[i]];
-                    var shared = -1;
-                    for (var c = 0; c < transfers && shared < 0; c++)
+                    if ((from[c] == br.From && to[c] == br.To) || (from[c] == br.To && to[c] == br.From))
                     {
-                        if ((from[c] == br.From && to[c] == br.To) || (from[c] == br.To && to[c] == br.From))
-                        {
-                            shared = c;
-                        }
+                        shared = c;
                     }
-
-                    if (shared < 0 && transfers == Block)
-                    {
-                        used = ListBlock(blockStart, i, from, to, slot[(blockStart - first)..], s, used);
-                        blockStart = i;
-                        transfers = 0;
-                    }
-
-                    if (shared < 0)
-                    {
-                        from[transfers] = br.From;
-                        to[transfers] = br.To;
-                        shared = transfers++;
-                    }
-
-                    slot[i - first] = shared;
                 }
 
-                used = ListBlock(blockStart, last, from[..transfers], to[..transfers], slot[(blockStart - first)..], s, used);
+                if (shared < 0 && transfers == Lanes)
+                {
+                    used = ListBlock(blockStart, i, from, to, slot[(blockStart - first)..], s, used);
+                    blockStart = i;
+                    transfers = 0;
+                }
 
-                // Written in full at once: no need to zero them first (2.7 million factors on case_ACTIVSg10k).
-                _chunkLines[chunk] = GC.AllocateUninitializedArray<int>(used);
-                _chunkFactors[chunk] = GC.AllocateUninitializedArray<double>(used);
-                s.Lines.AsSpan(0, used).CopyTo(_chunkLines[chunk]);
-                s.Factors.AsSpan(0, used).CopyTo(_chunkFactors[chunk]);
-                return s;
-            },
-            _ => { });
+                if (shared < 0)
+                {
+                    from[transfers] = br.From;
+                    to[transfers] = br.To;
+                    shared = transfers++;
+                }
 
-        // Outages first..end−1 from one KLU pass (it solves up to four right-hand sides in one sweep over its factors):
-        // the transfers' solutions, then each outage's list from its transfer's; returns the end of the lists.
+                slot[i - first] = shared;
+            }
+
+            used = ListBlock(blockStart, last, from[..transfers], to[..transfers], slot[(blockStart - first)..], s, used);
+
+            // Written in full at once: no need to zero them first.
+            _chunkLines[chunk] = GC.AllocateUninitializedArray<int>(used);
+            _chunkFactors[chunk] = GC.AllocateUninitializedArray<double>(used);
+            s.Lines.AsSpan(0, used).CopyTo(_chunkLines[chunk]);
+            s.Factors.AsSpan(0, used).CopyTo(_chunkFactors[chunk]);
+        }
+
+        // Outages first..end−1 from one solve of their (up to eight) transfers: each outage's denominator, then one scan
+        // of every checked line in all lanes, then each outage's list from its lane's candidates; returns the end
+        // of the lists.
         int ListBlock(int first, int end, ReadOnlySpan<int> from, ReadOnlySpan<int> to, ReadOnlySpan<int> slot, BuildScratch s, int used)
         {
-            shift.SolveTransfers(from, to, s.Angles.AsSpan(0, from.Length * size));
+            var x = s.Work;
+            shift.SolveTransfersInterleaved(from, to, x);
+            Span<double> skip = stackalloc double[Lanes];
+            skip.Fill(double.PositiveInfinity);
+            var selfLines = s.SelfLines;
+            selfLines.Clear();
             for (var i = first; i < end; i++)
             {
                 var c = slot[i - first];
-                var br = network.Branches[outaged[i]];
+                var k = outaged[i];
+                var br = network.Branches[k];
+                if (br.From == br.To)
+                {
+                    // No transfer, no factors: all 0, none listed.
+                    _denominator[i] = 1.0;
+                    continue;
+                }
+
+                // Negation is exact: b·((−x_f) − (−x_t)) is −(b·(x_f − x_t)) bit for bit, so a parallel branch's
+                // numerators are its lane's times its sign.
+                var sign = br.From == from[c] ? 1.0 : -1.0;
+                var flow = susceptance[k] * (x[(Lanes * shift.InterleavedRow(br.From)) + c] - x[(Lanes * shift.InterleavedRow(br.To)) + c]);
+                var denominator = 1.0 - (sign * flow);
+                _denominator[i] = denominator;
+
+                // |numerator| below |d|·τ (a hair less, for the rounding of the division) gives a factor below τ: such
+                // factors are never divided out. Math.Min keeps a NaN, whose lane then lists every line.
+                skip[c] = Math.Min(skip[c], Math.Abs(denominator) * listed[i] * (1 - 1e-9));
+                var self = Array.BinarySearch(checkedLines, k);
+                if (self >= 0)
+                {
+                    selfLines.Add(self);
+                }
+            }
+
+            selfLines.Sort();
+            var laneLargest = Scan(x, lineFrom, lineTo, lineB, CollectionsMarshal.AsSpan(selfLines), skip, s);
+            for (var i = first; i < end; i++)
+            {
+                var c = slot[i - first];
+                var k = outaged[i];
+                var br = network.Branches[k];
                 _offset[i] = used;
-                used = List(i, br.From == br.To, br.From == from[c] ? 1.0 : -1.0, s.Angles.AsSpan(c * size, size), s, used);
+                if (br.From == br.To)
+                {
+                    _residual[i] = 0;
+                    continue;
+                }
+
+                s.Reserve(used + s.Count[c]);
+                used = List(i, k, br.From == from[c] ? 1.0 : -1.0, listed[i], laneLargest[c], s.Candidates[c].AsSpan(0, s.Count[c]), s.Values[c], s, used);
                 _length[i] = used - _offset[i];
             }
 
             return used;
         }
 
-        // Outage i's factors (the same bits as OutageFactors.Factors gives, sign·x being its transfer's solution): its
-        // denominator, its list from position used of the scratch on, and r_i; returns the end of the list.
-        int List(int i, bool selfLoop, double sign, ReadOnlySpan<double> x, BuildScratch s, int used)
+        // Outage i's list from its lane's candidates (the lines the scan could not rule out), in the order of the checked
+        // lines, and r_i: every factor the bits of OutageFactors.Factors; returns the end of the list.
+        int List(int i, int k, double sign, double listedFactor, double largestSkipped, ReadOnlySpan<int> candidates, double[] values, BuildScratch s, int used)
         {
-            var k = outaged[i];
-
-            // Negation is exact: b·((−x_f) − (−x_t)) is −(b·(x_f − x_t)) bit for bit.
-            var denominator = selfLoop ? 1.0 : 1.0 - (sign * shift.TransferFlow(x, k));
-            _denominator[i] = denominator;
-            if (selfLoop)
+            var denominator = _denominator[i];
+            var skip = Math.Abs(denominator) * listedFactor * (1 - 1e-9);
+            var residual = 0.0;
+            for (var p = 0; p < candidates.Length; p++)
             {
-                // No transfer, no factors: all 0, none listed.
-                _residual[i] = 0;
-                return used;
-            }
+                var j = candidates[p];
+                var numerator = sign * values[p];
+                var magnitude = Math.Abs(numerator);
+                if (magnitude < skip)
+                {
+                    if (magnitude > largestSkipped && checkedLines[j] != k)
+                    {
+                        largestSkipped = magnitude;
+                    }
 
-            s.Reserve(used + checkedLines.Length);
-            var self = Array.BinarySearch(checkedLines, k);
-            var (end, residual, largestSkipped) = Scan(x, sign, lineFrom, lineTo, lineB, checkedLines, self, denominator, s.Lines, s.Factors, used);
+                    continue;
+                }
+
+                if (checkedLines[j] == k)
+                {
+                    continue;
+                }
+
+                // NaN (a near-singular outage) is listed, so the exact check sees it.
+                var v = numerator / denominator;
+                if (!(Math.Abs(v) < listedFactor))
+                {
+                    s.Lines[used] = checkedLines[j];
+                    s.Factors[used++] = v;
+                }
+                else if (Math.Abs(v) > residual)
+                {
+                    residual = Math.Abs(v);
+                }
+            }
 
             // Rounded division by |d| is monotonic, so the largest skipped factor is the largest numerator divided once
             // (none is skipped when d is 0 or NaN: every factor is then listed, as infinite or NaN).
             _residual[i] = largestSkipped > 0 ? Math.Max(residual, largestSkipped / Math.Abs(denominator)) : residual;
-            return end;
+            return used;
         }
     }
 
     /// <summary>
-    /// One outage's factors b_l·(x_f − x_t)/d for every checked line but its own (position <paramref name="self"/>, or
-    /// none): those not below <see cref="ListedFactor"/> appended at <paramref name="used"/>, the largest of the others
-    /// returned, split into those divided out and the largest numerator of those never divided (static, so the arrays
-    /// stay in registers).
+    /// One pass over the checked lines for all lanes' transfers at once: each line's numerators b_l·(x_f − x_t) (a bus's
+    /// lanes side by side). A lane's numerator below its <paramref name="skip"/> (the smallest of its outages') is ruled
+    /// out for all of them and only its size is kept, the largest per lane returned; the others, and every lane of an
+    /// outaged branch's own line (<paramref name="selfLines"/>, ascending), are the lane's candidates. Each lane's
+    /// arithmetic is the scalar code's, so the numerators are the bits of OutageFactors.Factors'.
     /// </summary>
-    private static (int End, double Residual, double LargestSkipped) Scan(
-        ReadOnlySpan<double> x, double sign, ReadOnlySpan<int> lineFrom, ReadOnlySpan<int> lineTo, ReadOnlySpan<double> lineB, ReadOnlySpan<int> checkedLines,
-        int self, double denominator, Span<int> lines, Span<double> factors, int used)
+    private static double[] Scan(
+        ReadOnlySpan<double> x, ReadOnlySpan<int> lineFrom, ReadOnlySpan<int> lineTo, ReadOnlySpan<double> lineB, ReadOnlySpan<int> selfLines,
+        ReadOnlySpan<double> skip, BuildScratch s)
     {
-        var skip = Math.Abs(denominator) * SurelyUnlisted;
-        var largestSkipped = 0.0;
-        var residual = 0.0;
-        lineTo = lineTo[..lineFrom.Length];
-        lineB = lineB[..lineFrom.Length];
-        for (var j = 0; j < lineFrom.Length; j++)
+        ref var w = ref MemoryMarshal.GetReference(x);
+        var skipLow = Vector256.Create(skip[..4]);
+        var skipHigh = Vector256.Create(skip[4..]);
+        var largestLow = Vector256<double>.Zero;
+        var largestHigh = Vector256<double>.Zero;
+        var count = s.Count;
+        count.AsSpan().Clear();
+        var nextSelf = 0;
+        var m = lineFrom.Length;
+        lineTo = lineTo[..m];
+        lineB = lineB[..m];
+        for (var j = 0; j < m; j++)
         {
-            var rf = lineFrom[j];
-            var rt = lineTo[j];
-            var numerator = sign * (lineB[j] * ((rf < 0 ? 0 : x[rf]) - (rt < 0 ? 0 : x[rt])));
-            var magnitude = Math.Abs(numerator);
-            if (magnitude < skip)
+            var f = (nuint)(Lanes * lineFrom[j]);
+            var t = (nuint)(Lanes * lineTo[j]);
+            var b = Vector256.Create(lineB[j]);
+            var low = b * (Vector256.LoadUnsafe(ref w, f) - Vector256.LoadUnsafe(ref w, t));
+            var high = b * (Vector256.LoadUnsafe(ref w, f + 4) - Vector256.LoadUnsafe(ref w, t + 4));
+            var magnitudeLow = Vector256.Abs(low);
+            var magnitudeHigh = Vector256.Abs(high);
+            var belowLow = Vector256.LessThan(magnitudeLow, skipLow);
+            var belowHigh = Vector256.LessThan(magnitudeHigh, skipHigh);
+            var isSelf = nextSelf < selfLines.Length && selfLines[nextSelf] == j;
+            var lanesBelow = 0u;
+            if (!isSelf)
             {
-                // Never NaN here (NaN fails the test): a plain comparison keeps Math.Max's result.
-                if (magnitude > largestSkipped && j != self)
+                // Lanes below their skip: only the size counts (a NaN is never below, so never lost here). The sizes are
+                // not NaN and not negative, where MaxNative is max.
+                largestLow = Vector256.MaxNative(largestLow, magnitudeLow & belowLow);
+                largestHigh = Vector256.MaxNative(largestHigh, magnitudeHigh & belowHigh);
+                lanesBelow = belowLow.ExtractMostSignificantBits() | (belowHigh.ExtractMostSignificantBits() << 4);
+                if (lanesBelow == (1u << Lanes) - 1)
                 {
-                    largestSkipped = magnitude;
+                    continue;
                 }
-
-                continue;
             }
 
-            if (j == self)
+            while (nextSelf < selfLines.Length && selfLines[nextSelf] == j)
             {
-                continue;
+                nextSelf++;
             }
 
-            // NaN (a near-singular outage) is listed, so the exact check sees it.
-            var v = numerator / denominator;
-            if (!(Math.Abs(v) < ListedFactor))
+            for (var c = 0; c < Lanes; c++)
             {
-                lines[used] = checkedLines[j];
-                factors[used++] = v;
-            }
-            else if (Math.Abs(v) > residual)
-            {
-                residual = Math.Abs(v);
+                if ((lanesBelow & (1u << c)) == 0)
+                {
+                    s.Add(c, j, c < 4 ? low.GetElement(c) : high.GetElement(c - 4));
+                }
             }
         }
 
-        return (used, residual, largestSkipped);
+        return [.. Enumerable.Range(0, Lanes).Select(c => c < 4 ? largestLow.GetElement(c) : largestHigh.GetElement(c - 4))];
     }
 
     /// <summary>Outage factors kept in the short lists (all outages together).</summary>
@@ -388,10 +490,38 @@ internal sealed class ContingencyScreen
         public double[] Angles { get; } = new double[Math.Max(0, buses - 1)];
     }
 
-    /// <summary>One worker's solve block and the short lists of its current chunk, grown as needed (never per outage).</summary>
-    private sealed class BuildScratch(int angles, int capacity)
+    /// <summary>One worker's interleaved solve, its lanes' candidates and the short lists of its current chunk, grown as
+    /// needed (never per outage).</summary>
+    private sealed class BuildScratch(int work, int capacity)
     {
-        public double[] Angles { get; } = new double[angles];
+        public double[] Work { get; } = new double[work];
+
+        public int[][] Candidates { get; } = [.. Enumerable.Range(0, Lanes).Select(_ => new int[capacity / Lanes])];
+
+        public double[][] Values { get; } = [.. Enumerable.Range(0, Lanes).Select(_ => new double[capacity / Lanes])];
+
+        public int[] Count { get; } = new int[Lanes];
+
+        public List<int> SelfLines { get; } = [];
+
+        public void Add(int lane, int line, double value)
+        {
+            var n = Count[lane];
+            if (n == Candidates[lane].Length)
+            {
+                var grown = Math.Max(16, 2 * n);
+                var candidates = Candidates[lane];
+                var values = Values[lane];
+                Array.Resize(ref candidates, grown);
+                Array.Resize(ref values, grown);
+                Candidates[lane] = candidates;
+                Values[lane] = values;
+            }
+
+            Candidates[lane][n] = line;
+            Values[lane][n] = value;
+            Count[lane] = n + 1;
+        }
 
         public int[] Lines { get; private set; } = new int[capacity];
 

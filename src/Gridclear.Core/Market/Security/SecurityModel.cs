@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Gridclear.Flows;
 
 namespace Gridclear.Market;
@@ -21,6 +22,8 @@ public sealed class SecurityModel
     private string[]? _branchNames;
     private readonly double[]?[] _lodf;
     private ContingencyScreen? _screen;
+
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("GRIDCLEAR_TRACE") == "1";
 
     public SecurityModel(
         Network.Network network,
@@ -259,7 +262,17 @@ public sealed class SecurityModel
         else if (_securedContingencies.Length > 0)
         {
             var candidates = new List<(int Entry, int Line, double Value)>();
-            EnsureScreen().Candidates(flows, tolerance, candidates);
+            var started = Trace ? Stopwatch.GetTimestamp() : 0;
+            var allocated = Trace ? GC.GetTotalAllocatedBytes() : 0;
+            var screen = EnsureScreen(flows);
+            var built = Trace ? Stopwatch.GetTimestamp() : 0;
+            var builtAllocated = Trace ? GC.GetTotalAllocatedBytes() : 0;
+            screen.Candidates(flows, tolerance, candidates);
+            if (Trace)
+            {
+                Console.Error.WriteLine(
+                    $"screen: built {Stopwatch.GetElapsedTime(started, built).TotalMilliseconds:0.0} ms ({(builtAllocated - allocated) / 1048576.0:0.0} MiB), checked {Stopwatch.GetElapsedTime(built).TotalMilliseconds:0.0} ms ({(GC.GetTotalAllocatedBytes() - builtAllocated) / 1048576.0:0.0} MiB): {screen.ListedCount} factors listed, {screen.LastTightCount} tight lines, {candidates.Count} candidates");
+            }
             foreach (var (entry, line, value) in candidates)
             {
                 Check(new ConstraintKey(ConstraintKind.Branch, line, _securedContingencies[entry]), value, tolerance, into);
@@ -318,7 +331,7 @@ public sealed class SecurityModel
         _ => ("balance", string.Empty),
     };
 
-    private ContingencyScreen EnsureScreen()
+    private ContingencyScreen EnsureScreen(ReadOnlySpan<double> flows)
     {
         if (_screen is null)
         {
@@ -330,7 +343,7 @@ public sealed class SecurityModel
             }
 
             var outaged = _securedContingencies.Select(k => Contingencies[k].Branch).ToArray();
-            _screen = new ContingencyScreen(_outageFactors, outaged, checkedLines, limits);
+            _screen = new ContingencyScreen(_outageFactors, outaged, checkedLines, limits, flows);
         }
 
         return _screen;
