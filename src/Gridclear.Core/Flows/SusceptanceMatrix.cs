@@ -86,9 +86,12 @@ public sealed class SusceptanceMatrix
             Add(br.To, br.From, -b);
         }
 
+        // Sorted and summed in place: a column's entries move down to where the previous column's end (never past the
+        // triplet being read), so the matrix keeps the triplet arrays, past its NonZeros unused (a 70,000-bus network:
+        // 7 MB less to touch for the first time).
         var starts = new int[n];
-        var rows = new int[tripletRows.Length];
-        var values = new double[tripletRows.Length];
+        var rows = tripletRows;
+        var values = tripletValues;
         var entries = 0;
         for (var c = 0; c < n - 1; c++)
         {
@@ -127,7 +130,7 @@ public sealed class SusceptanceMatrix
             starts[c + 1] = entries;
         }
 
-        Reduced = new SparseMatrix(n - 1, n - 1, starts, rows[..entries], values[..entries]);
+        Reduced = new SparseMatrix(n - 1, n - 1, starts, rows, values);
 
         // Bf in CSC: column j lists the branches incident to bus j, in branch order.
         var count = new int[n + 1];
