@@ -33,15 +33,22 @@ public static class CsvText
     /// when complete, so a failed run leaves no half-written file, and a day's 600,000 rows never sit in memory
     /// as one string.
     /// </summary>
-    public static void WriteFile(string path, Action<TextWriter> write)
+    public static void WriteFile(string path, Action<TextWriter> write) =>
+        WriteFile(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            write(writer);
+        });
+
+    /// <summary><see cref="WriteFile(string, Action{TextWriter})"/> for a writer of bytes.</summary>
+    public static void WriteFile(string path, Action<Stream> write)
     {
         var partial = path + ".partial";
         try
         {
             using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16))
             {
-                write(writer);
+                write(stream);
             }
 
             File.Move(partial, path, overwrite: true);

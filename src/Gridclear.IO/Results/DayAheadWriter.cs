@@ -30,8 +30,8 @@ public static class DayAheadWriter
     {
         Directory.CreateDirectory(directory);
         Files.ParallelInOrder.Invoke(
-            () => IntervalCsv.Write(Path.Combine(directory, "lmp.csv"), LmpHeader, results.Select(LmpRows).ToList()),
-            () => IntervalCsv.Write(Path.Combine(directory, "dispatch.csv"), DispatchHeader, results.Select(DispatchRows).ToList()),
+            () => IntervalCsv.Write(Path.Combine(directory, "lmp.csv"), LmpHeader, results.Select(r => r.Prices).ToList(), LmpRow),
+            () => IntervalCsv.Write(Path.Combine(directory, "dispatch.csv"), DispatchHeader, results.Select(r => r.Awards).ToList(), DispatchRow),
             () => WriteSmallFiles(directory, results));
     }
 
@@ -61,11 +61,13 @@ public static class DayAheadWriter
     public static IEnumerable<string> ReserveAwardRows(DayAheadResult result) =>
         (result.Reserves?.Awards ?? []).Select(a => $"{Text(a.Resource)},{Text(a.Product)},{Text(a.Zone)},{Number(a.Mw)},{Number(a.Price)},{a.Bus},{Number(a.Cost)}");
 
-    public static IEnumerable<string> LmpRows(DayAheadResult result) =>
-        result.Prices.Select(p => $"{p.Bus},{Number(p.Lmp)},{Number(p.Energy)},{Number(p.Congestion)},{Number(p.Loss)}");
+    /// <summary>One lmp.csv row: bus, lmp, energy, congestion, loss.</summary>
+    public static void LmpRow(Utf8CsvWriter writer, BusPrice p) =>
+        writer.Integer(p.Bus).Comma().Number(p.Lmp).Comma().Number(p.Energy).Comma().Number(p.Congestion).Comma().Number(p.Loss);
 
-    public static IEnumerable<string> DispatchRows(DayAheadResult result) =>
-        result.Awards.Select(a => $"{Text(a.Resource)},{a.Bus},{Number(a.Mw)},{Kind(a.Kind)},{Number(a.InjectionMw)},{Number(a.Cost)}");
+    /// <summary>One dispatch.csv row: resource, bus, mw, kind, injection, cost.</summary>
+    public static void DispatchRow(Utf8CsvWriter writer, ResourceAward a) =>
+        writer.Text(a.Resource).Comma().Integer(a.Bus).Comma().Number(a.Mw).Comma().Ascii(Kind(a.Kind)).Comma().Number(a.InjectionMw).Comma().Number(a.Cost);
 
     public static IEnumerable<string> ConstraintRows(DayAheadResult result) =>
         result.Constraints.Select(c =>

@@ -38,4 +38,31 @@ public static class IntervalCsv
             }
         });
     }
+
+    /// <summary><see cref="Write(string, string, IReadOnlyList{IEnumerable{string}})"/> for the large files: each row's values
+    /// written by <paramref name="writeRow"/> straight to UTF-8 (the same bytes).</summary>
+    public static void Write<T>(string path, string header, IReadOnlyList<IReadOnlyList<T>> rowsByInterval, Action<Utf8CsvWriter, T> writeRow) =>
+        Utf8CsvWriter.WriteFile(path, writer =>
+        {
+            var several = rowsByInterval.Count != 1;
+            if (several)
+            {
+                writer.Ascii(Column).Comma();
+            }
+
+            writer.Ascii(header).EndRow();
+            for (var k = 0; k < rowsByInterval.Count; k++)
+            {
+                foreach (var row in rowsByInterval[k])
+                {
+                    if (several)
+                    {
+                        writer.Integer(k + 1).Comma();
+                    }
+
+                    writeRow(writer, row);
+                    writer.EndRow();
+                }
+            }
+        });
 }

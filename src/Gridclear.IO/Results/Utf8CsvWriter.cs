@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+
+namespace Gridclear.IO.Results;
+
+/// <summary>
+/// A CSV file's rows written as UTF-8 straight from their values, for the files with a row per bus or resource: no string
+/// per number or row, no UTF-16 text to encode. The bytes are those of <see cref="CsvText"/>'s strings (its
+/// <see cref="CsvText.Number"/>, <see cref="CsvText.Text"/>), so a file reads the same whichever way it was written.
+/// </summary>
+public sealed class Utf8CsvWriter
+{
+    // The longest double in "R" form is 24 characters (-1.2345678901234567E-308); an int is at most 11.
+    private const int LongestNumber = 32;
+
+    private readonly Stream _stream;
+    private readonly byte[] _buffer = new byte[1 << 16];
+    private int _used;
+
+    private Utf8CsvWriter(Stream stream) => _stream = stream;
+
+    /// <summary>Writes <paramref name="path"/> as <see cref="CsvText.WriteFile(string, Action{TextWriter})"/> does
+    /// (beside it, then renamed into place), its content from <paramref name="write"/>.</summary>
+    public static void WriteFile(string path, Action<Utf8CsvWriter> write) =>
+        CsvText.WriteFile(path, stream =>
+        {
+            var writer = new Utf8CsvWriter(stream);
+            write(writer);
+            writer.Flush();
+        });
+
+    /// <summary>Shortest round-trip text of <paramref name="value"/>, as <see cref="CsvText.Number"/>.</summary>
+    public Utf8CsvWriter Number(double value)
+    {
+        Reserve(LongestNumber);
+        if (value == 0)
+        {
+            _buffer[_used++] = (byte)'0';
+        }
+        else if (value.TryFormat(_buffer.AsSpan(_used), out var written, "R", CultureInfo.InvariantCulture))
+        {
+            _used += written;
+        }
+        else
+        {
+            Ascii(CsvText.Number(value));
+        }
+
+        return this;
+    }
+
+    public Utf8CsvWriter Integer(int value)
+    {
+        Reserve(LongestNumber);
+        _ = value.TryFormat(_buffer.AsSpan(_used), out var written, default, CultureInfo.InvariantCulture);
+        _used += written;
+        return this;
+    }
+
+    /// <summary>Text, quoted when it must be, as <see cref="CsvText.Text"/>.</summary>
+    public Utf8CsvWriter Text(string value)
+    {
+        var text = CsvText.Text(value);
+        var bytes = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (bytes > _buffer.Length / 2)
+        {
+            Flush();
+            _stream.Write(Encoding.UTF8.GetBytes(text));
+            return this;
+        }
+
+        Reserve(bytes);
+        _used += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_used));
+        return this;
+    }
+
+    /// <summary>ASCII text as it is, never quoted (a header, a keyword).</summary>
+    public Utf8CsvWriter Ascii(string value)
+    {
+        if (value.Length > _buffer.Length / 2)
+        {
+            Flush();
+            _stream.Write(Encoding.ASCII.GetBytes(value));
+            return this;
+        }
+
+        Reserve(value.Length);
+        _used += Encoding.ASCII.GetBytes(value, _buffer.AsSpan(_used));
+        return this;
+    }
+
+    public Utf8CsvWriter Comma() => Byte((byte)',');
+
+    public Utf8CsvWriter EndRow() => Byte((byte)'\n');
+
+    private Utf8CsvWriter Byte(byte value)
+    {
+        Reserve(1);
+        _buffer[_used++] = value;
+        return this;
+    }
+
+    private void Reserve(int bytes)
+    {
+        if (_buffer.Length - _used < bytes)
+        {
+            Flush();
+        }
+    }
+
+    private void Flush()
+    {
+        _stream.Write(_buffer, 0, _used);
+        _used = 0;
+    }
+}
