@@ -18,9 +18,10 @@ namespace Gridclear.Flows;
 /// </summary>
 public sealed class ShiftFactors : IDisposable
 {
-    // The factorisation, done in the constructor or (StartFactoring) on the thread pool while the caller goes on: every
-    // use waits for it, so what a caller sees is the same either way.
+    // The factorisation (and under StartFactoring the matrices it factors) done in the constructor or on the thread pool
+    // while the caller goes on: every use waits for it, so what a caller sees is the same either way.
     private readonly Task<ISparseFactorization?> _factoring;
+    private readonly Task<SusceptanceMatrix> _matrix;
     private double[]? _phaseShiftFlows;
     private readonly double[]?[] _rows;
     private readonly int[] _slackBuses;
@@ -35,14 +36,14 @@ public sealed class ShiftFactors : IDisposable
     }
 
     public ShiftFactors(SusceptanceMatrix matrix, ISparseSolver solver, SlackDistribution? slack = null)
-        : this(matrix, solver, slack, background: false)
+        : this(matrix.Network, Task.FromResult(matrix), solver, slack, background: false)
     {
     }
 
-    private ShiftFactors(SusceptanceMatrix matrix, ISparseSolver solver, SlackDistribution? slack, bool background)
+    private ShiftFactors(Network.Network network, Task<SusceptanceMatrix> matrix, ISparseSolver solver, SlackDistribution? slack, bool background)
     {
-        Matrix = matrix;
-        Network = matrix.Network;
+        _matrix = matrix;
+        Network = network;
         Slack = slack ?? SlackDistribution.Reference(Network);
         foreach (var bus in Slack.Buses)
         {
@@ -59,14 +60,14 @@ public sealed class ShiftFactors : IDisposable
         _toReduced = new int[Network.BranchCount];
         for (var k = 0; k < Network.BranchCount; k++)
         {
-            _fromReduced[k] = matrix.ReducedIndex(Network.Branches[k].From);
-            _toReduced[k] = matrix.ReducedIndex(Network.Branches[k].To);
+            _fromReduced[k] = SusceptanceMatrix.ReducedIndex(Network.Branches[k].From, Network.ReferenceBus);
+            _toReduced[k] = SusceptanceMatrix.ReducedIndex(Network.Branches[k].To, Network.ReferenceBus);
         }
 
         _luFactors = new Lazy<LuFactors?>(() => Factorization?.Factors());
         _factoring = !background || Network.BusCount <= 1
-            ? Task.FromResult(Network.BusCount > 1 ? solver.Factor(matrix.Reduced) : null)
-            : Task.Run(() => (ISparseFactorization?)solver.Factor(matrix.Reduced));
+            ? Task.FromResult(Network.BusCount > 1 ? solver.Factor(matrix.GetAwaiter().GetResult().Reduced) : null)
+            : matrix.ContinueWith(built => (ISparseFactorization?)solver.Factor(built.GetAwaiter().GetResult().Reduced), TaskScheduler.Default);
     }
 
     /// <summary>
@@ -75,7 +76,7 @@ public sealed class ShiftFactors : IDisposable
     /// factors are first used.
     /// </summary>
     public static ShiftFactors StartFactoring(Network.Network network, ISparseSolver solver) =>
-        new(new SusceptanceMatrix(network), solver, null, background: true);
+        new(network, network.BusCount > 1 ? Task.Run(() => new SusceptanceMatrix(network)) : Task.FromResult(new SusceptanceMatrix(network)), solver, null, background: true);
 
     /// <summary>The factors themselves, copied out once on the first transfer solve (null when the factorisation cannot give
     /// them): a transfer's right-hand side has two entries, and a solve that knows it skips most of the lower factor.</summary>
@@ -85,7 +86,8 @@ public sealed class ShiftFactors : IDisposable
 
     public Network.Network Network { get; }
 
-    public SusceptanceMatrix Matrix { get; }
+    /// <summary>The network's DC matrices (built on the thread pool, with the factorisation, under <see cref="StartFactoring"/>).</summary>
+    public SusceptanceMatrix Matrix => _matrix.IsCompletedSuccessfully ? _matrix.Result : _matrix.GetAwaiter().GetResult();
 
     public SlackDistribution Slack { get; }
 

@@ -47,8 +47,24 @@ internal sealed class MatpowerCaseBuilder
         }
 
         var buses = ReadBuses(bus, out var busRowOf);
-        var generators = ReadGenerators(gen, buses, busRowOf);
-        var branches = ReadBranches(branch, buses, busRowOf);
+
+        // The branches (the largest table: most of the fresh memory a case's records take) on the thread pool while the
+        // generators are read here; a problem in the generators is still the one reported when both have one, as a
+        // reading in order would.
+        var reading = Task.Run(() => ReadBranches(branch, buses, busRowOf));
+        CaseGenerator[] generators;
+        try
+        {
+            generators = ReadGenerators(gen, buses, busRowOf);
+        }
+        catch
+        {
+            // Observed, not reported: the generators' problem comes first.
+            _ = reading.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            throw;
+        }
+
+        var branches = reading.GetAwaiter().GetResult();
         var costs = gencost is null ? [] : ReadGenCosts(gencost, generators.Length);
         var names = ReadBusNames(buses.Length);
         var name = _file.FunctionName ?? StemOf(_source);

@@ -74,6 +74,25 @@ public class MatpowerCorruptionTests
     }
 
     [Fact]
+    public void A_generator_problem_is_reported_before_a_branch_problem()
+    {
+        // The branches are read on another thread while the generators are read: the error is still the one a reading
+        // in order meets first, every time.
+        var (withBranch, _) = CaseText.Replace(CaseText.Case5, "\t2\t3\t0.00108", "\t2\t33\t0.00108");
+        var (both, _) = CaseText.Replace(withBranch, "\t4\t0\t0\t150", "\t44\t0\t0\t150");
+
+        for (var run = 0; run < 20; run++)
+        {
+            var e = Assert.Throws<InvalidInputException>(() => MatpowerReader.Parse(both, Source));
+            Assert.Equal(37, e.Line);
+            Assert.Contains("is at bus 44, which is not in mpc.bus", e.Message, StringComparison.Ordinal);
+        }
+
+        var branchOnly = Assert.Throws<InvalidInputException>(() => MatpowerReader.Parse(withBranch, Source));
+        Assert.Equal(47, branchOnly.Line);
+    }
+
+    [Fact]
     public void Every_row_too_short_names_the_first_row()
     {
         var text = CaseText.Case5.Replace("\t1.1\t0.9;", "\t1.1;", StringComparison.Ordinal);
