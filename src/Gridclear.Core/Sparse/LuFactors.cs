@@ -50,30 +50,8 @@ public sealed class LuFactors
             throw new ArgumentException($"factors of dimension {n} need {n} permutation entries, scale factors and pivots, and {n + 1} column starts");
         }
 
-        _positionOfRow = new int[n];
-        Array.Fill(_positionOfRow, -1);
-        for (var k = 0; k < n; k++)
-        {
-            if ((uint)rowPermutation[k] >= (uint)n || _positionOfRow[rowPermutation[k]] >= 0)
-            {
-                throw new ArgumentException($"the row permutation is not one (entry {k}: {rowPermutation[k]})", nameof(rowPermutation));
-            }
-
-            _positionOfRow[rowPermutation[k]] = k;
-        }
-
-        _positionOfColumn = new int[n];
-        Array.Fill(_positionOfColumn, -1);
-        for (var k = 0; k < n; k++)
-        {
-            if ((uint)columnPermutation[k] >= (uint)n || _positionOfColumn[columnPermutation[k]] >= 0)
-            {
-                throw new ArgumentException($"the column permutation is not one (entry {k}: {columnPermutation[k]})", nameof(columnPermutation));
-            }
-
-            _positionOfColumn[columnPermutation[k]] = k;
-        }
-
+        _positionOfRow = Inverse(rowPermutation, nameof(rowPermutation));
+        _positionOfColumn = Inverse(columnPermutation, nameof(columnPermutation));
         CheckTriangle(n, lowerStarts, lowerRows, lowerValues, below: true, nameof(lowerRows));
         CheckTriangle(n, upperStarts, upperRows, upperValues, below: false, nameof(upperRows));
         _rowPermutation = rowPermutation;
@@ -227,6 +205,25 @@ public sealed class LuFactors
         var v = Vector256.Create(value);
         (Vector256.LoadUnsafe(ref w, at) - (v * low)).StoreUnsafe(ref w, at);
         (Vector256.LoadUnsafe(ref w, at + 4) - (v * high)).StoreUnsafe(ref w, at + 4);
+    }
+
+    // Where each index stands in the permutation; refuses an array that is not one.
+    private static int[] Inverse(int[] permutation, string name)
+    {
+        var n = permutation.Length;
+        var position = new int[n];
+        Array.Fill(position, -1);
+        for (var k = 0; k < n; k++)
+        {
+            if ((uint)permutation[k] >= (uint)n || position[permutation[k]] >= 0)
+            {
+                throw new ArgumentException($"not a permutation (entry {k}: {permutation[k]})", name);
+            }
+
+            position[permutation[k]] = k;
+        }
+
+        return position;
     }
 
     private static void CheckTriangle(int n, int[] starts, int[] rows, double[] values, bool below, string name)
