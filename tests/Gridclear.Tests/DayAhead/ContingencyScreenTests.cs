@@ -2,6 +2,7 @@ using Gridclear.Flows;
 using Gridclear.IO.Market;
 using Gridclear.Market;
 using Gridclear.Native.Klu;
+using Gridclear.Sparse;
 using Gridclear.Tests.Support;
 
 namespace Gridclear.Tests.DayAhead;
@@ -77,6 +78,45 @@ public sealed class ContingencyScreenTests
         {
             var secured = input.Contingencies.Count(c => !screened.OutageFactors.Islands(c.Branch));
             Assert.True(screened.Screen!.ListedCount < 0.2 * secured * exhaustive.MonitoredBranches.Count, $"{screened.Screen.ListedCount} listed");
+        }
+    }
+
+    [Theory]
+    [InlineData("pglib_opf_case118_ieee")]
+    [InlineData("case2383wp")]
+    public void ScreenOnAFactorisationWithoutItsFactorsFindsTheSame(string caseName)
+    {
+        // The screen's interleaved solves fall back to the factorisation's own block solves when it cannot give its
+        // factors (LuFactors): the same violations, bit for bit.
+        var network = Clearing.Compile(Clearing.ReadCase(caseName));
+        var input = ContingencyMarkets.AllSecurable(network);
+        var injections = Clearing.Run(network, MarketInput.Empty).Injections().Select(p => p * 1.3).ToArray();
+        using var factored = new ShiftFactors(network, new KluSolver());
+        using var hidden = new ShiftFactors(network, new WithoutFactors());
+        var expected = Violations(new SecurityModel(network, factored, input.Interfaces, input.Nomograms, input.Contingencies) { ExhaustiveContingencyCheck = true }, injections);
+        var actual = Violations(new SecurityModel(network, hidden, input.Interfaces, input.Nomograms, input.Contingencies), injections);
+        Assert.True(expected.Any(v => !v.Key.IsBaseCase), "no post-contingency violation: the comparison proves nothing");
+        Assert.Equal(expected.Select(v => (v.Key, BitConverter.DoubleToInt64Bits(v.Value))), actual.Select(v => (v.Key, BitConverter.DoubleToInt64Bits(v.Value))));
+    }
+
+    /// <summary>KLU, but without <see cref="ISparseFactorization.Factors"/>.</summary>
+    private sealed class WithoutFactors : ISparseSolver
+    {
+        public string Name => "klu without its factors";
+
+        public ISparseFactorization Factor(SparseMatrix matrix) => new Hidden(new KluSolver().Factor(matrix));
+
+        private sealed class Hidden(ISparseFactorization inner) : ISparseFactorization
+        {
+            public int Dimension => inner.Dimension;
+
+            public void Solve(Span<double> rhs) => inner.Solve(rhs);
+
+            public void Solve(Span<double> rhs, int count) => inner.Solve(rhs, count);
+
+            public void SolveTransposed(Span<double> rhs) => inner.SolveTransposed(rhs);
+
+            public void Dispose() => inner.Dispose();
         }
     }
 
