@@ -65,19 +65,26 @@ internal sealed class BranchLocator
         (int CaseRow, int FromBus, int Branch) chosen;
         if (circuit is not { } c)
         {
-            // Unambiguous when only one of the parallel branches is in service: that one is meant.
-            var inService = joining.Where(j => j.Branch >= 0).ToList();
-            if (joining.Count > 1 && inService.Count == 1)
-            {
-                joining = inService;
-            }
-
+            // Unambiguous when only one of the parallel branches is in service: that one is meant. (Counted without a
+            // list: a full N-1 file names thousands of branches.)
+            chosen = joining[0];
             if (joining.Count > 1)
             {
-                throw new ArgumentException($"{joining.Count} branches join buses {fromBus} and {toBus} (case rows {string.Join(", ", joining.Select(j => j.CaseRow + 1))}): add a 'circuit' (1 = the first in case order)");
-            }
+                var inService = 0;
+                foreach (var j in joining)
+                {
+                    if (j.Branch >= 0)
+                    {
+                        inService++;
+                        chosen = j;
+                    }
+                }
 
-            chosen = joining[0];
+                if (inService != 1)
+                {
+                    throw new ArgumentException($"{joining.Count} branches join buses {fromBus} and {toBus} (case rows {string.Join(", ", joining.Select(j => j.CaseRow + 1))}): add a 'circuit' (1 = the first in case order)");
+                }
+            }
         }
         else
         {

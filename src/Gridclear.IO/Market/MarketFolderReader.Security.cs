@@ -151,14 +151,14 @@ public static partial class MarketFolderReader
     private static List<Contingency> ReadContingencies(Folder folder)
     {
         var table = folder.Table(InputFiles.Contingencies);
-        var contingencies = new List<Contingency>();
+        var contingencies = new List<Contingency>(table?.Rows.Count ?? 0);
         if (table is null)
         {
             return contingencies;
         }
 
-        var lineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byBranch = new Dictionary<int, (string Id, int Line)>();
+        var lineOfId = new Dictionary<string, int>(table.Rows.Count, StringComparer.Ordinal);
+        var byBranch = new Dictionary<int, (string Id, int Line)>(table.Rows.Count);
         foreach (var row in table.Rows)
         {
             var id = table.GetString(row, "contingency");
@@ -175,7 +175,7 @@ public static partial class MarketFolderReader
                 throw table.Error(row, $"contingency {id} trips the same branch as contingency {other.Id} (line {other.Line})");
             }
 
-            contingencies.Add(table.Checked(row, () => new Contingency(id, branch)));
+            contingencies.Add(table.Checked(row, (id, branch), static a => new Contingency(a.id, a.branch)));
         }
 
         return contingencies;

@@ -176,7 +176,7 @@ public static partial class MarketFolderReader
             var from = table.GetInt(row, "from_bus");
             var to = table.GetInt(row, "to_bus");
             var circuit = table.GetOptionalInt(row, "circuit");
-            return table.Checked(row, () => Branches.Locate(from, to, circuit));
+            return table.Checked(row, (Branches, from, to, circuit), static a => a.Branches.Locate(a.from, a.to, a.circuit));
         }
     }
 

@@ -403,7 +403,7 @@ public sealed record MarketInput
 
     private static Dictionary<string, T> UniqueIds<T>(IReadOnlyList<T> items, Func<T, string> id, string what)
     {
-        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        var map = new Dictionary<string, T>(items.Count, StringComparer.Ordinal);
         foreach (var item in items)
         {
             if (!map.TryAdd(id(item), item))
