@@ -82,7 +82,23 @@ public sealed class ShiftFactors : IDisposable
     /// them): a transfer's right-hand side has two entries, and a solve that knows it skips most of the lower factor.</summary>
     private LuFactors? LuFactors => _luFactors.Value;
 
-    private ISparseFactorization? Factorization => _factoring.IsCompletedSuccessfully ? _factoring.Result : _factoring.GetAwaiter().GetResult();
+    private ISparseFactorization? Factorization => _factoring.IsCompletedSuccessfully ? _factoring.Result : Wait();
+
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("GRIDCLEAR_TRACE") == "1";
+
+    // The first use that finds the factorisation still running waits for it (GRIDCLEAR_TRACE says how long: on a large
+    // network it can be the clear's critical path).
+    private ISparseFactorization? Wait()
+    {
+        var started = Trace ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
+        var factorization = _factoring.GetAwaiter().GetResult();
+        if (Trace)
+        {
+            Console.Error.WriteLine($"shift factors: waited {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0} ms for the factorisation");
+        }
+
+        return factorization;
+    }
 
     public Network.Network Network { get; }
 
