@@ -37,8 +37,9 @@ internal ref struct MatpowerScanner
     /// a 10,000-bus case has four of 0.1–1.5 MB, and a 70,000-bus one spends a quarter of its run parsing numbers.</summary>
     internal const int ParallelMatrixBytes = 64 * 1024;
 
-    // Matrices found (delimited, not yet parsed) when parsing is deferred: field, assignment line, first byte, its line.
-    private List<(string Field, int Line, int Start, int StartLine)>? _deferred;
+    // Matrices found (delimited, not yet parsed) when parsing is deferred: field, assignment line, first byte, its line,
+    // bytes of text.
+    private List<(string Field, int Line, int Start, int StartLine, int Bytes)>? _deferred;
 
     /// <param name="parallel">Whether large matrices are parsed on the thread pool (the same result either way).</param>
     public static unsafe MatpowerFile Scan(ReadOnlySpan<byte> text, string source, bool parallel = true)
@@ -70,14 +71,22 @@ internal ref struct MatpowerScanner
                 return file;
             }
 
+            // The largest first (the branch matrix is about half the text): the cores take the next one as they finish,
+            // and a large one taken last would leave the others idle.
+            var order = Enumerable.Range(0, deferred.Count).OrderByDescending(i => deferred[i].Bytes).ThenBy(i => i).ToArray();
             var matrices = new MatpowerMatrix[deferred.Count];
             try
             {
-                Parallel.For(0, deferred.Count, i =>
+                var next = -1;
+                Parallel.For(0, Math.Min(Environment.ProcessorCount, order.Length), _ =>
                 {
-                    var (field, line, from, fromLine) = deferred[i];
-                    var part = new MatpowerScanner(new ReadOnlySpan<byte>(pointer, length), source) { _pos = from, _line = fromLine };
-                    matrices[i] = part.ReadMatrix(field, line);
+                    for (var k = Interlocked.Increment(ref next); k < order.Length; k = Interlocked.Increment(ref next))
+                    {
+                        var i = order[k];
+                        var (field, line, from, fromLine, _) = deferred[i];
+                        var part = new MatpowerScanner(new ReadOnlySpan<byte>(pointer, length), source) { _pos = from, _line = fromLine };
+                        matrices[i] = part.ReadMatrix(field, line);
+                    }
                 });
             }
             catch (AggregateException e) when (e.InnerExceptions.All(x => x is InvalidInputException))
@@ -252,7 +261,7 @@ internal ref struct MatpowerScanner
             _pos++;
             if (_deferred is not null && Delimit() is var (end, lines) && end - _pos >= ParallelMatrixBytes)
             {
-                _deferred.Add((field, line, _pos, _line));
+                _deferred.Add((field, line, _pos, _line, end - _pos));
                 _pos = end + 1;
                 _line += lines;
             }
