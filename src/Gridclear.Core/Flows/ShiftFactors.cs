@@ -299,12 +299,7 @@ public sealed class ShiftFactors : IDisposable
         {
             Span<int> plus = stackalloc int[count];
             Span<int> minus = stackalloc int[count];
-            for (var c = 0; c < count; c++)
-            {
-                plus[c] = Matrix.ReducedIndex(fromBuses[c]);
-                minus[c] = Matrix.ReducedIndex(toBuses[c]);
-            }
-
+            ReducedEnds(fromBuses, toBuses, plus, minus);
             factors.SolveTwoEntry(plus, minus, x[..(lanes * size)]);
             return;
         }
@@ -334,16 +329,21 @@ public sealed class ShiftFactors : IDisposable
         for (var first = 0; first < fromBuses.Length; first += LuFactors.Lanes)
         {
             var count = Math.Min(LuFactors.Lanes, fromBuses.Length - first);
-            for (var c = 0; c < count; c++)
-            {
-                plus[c] = Matrix.ReducedIndex(fromBuses[first + c]);
-                minus[c] = Matrix.ReducedIndex(toBuses[first + c]);
-            }
-
+            ReducedEnds(fromBuses.Slice(first, count), toBuses.Slice(first, count), plus, minus);
             factors.SolveTwoEntry(plus[..count], minus[..count], x.Slice(first * size, count * size), work);
         }
 
         ArrayPool<double>.Shared.Return(work);
+    }
+
+    // The transfers' ends as reduced indices (−1: the reference bus), the right-hand sides' two entries.
+    private void ReducedEnds(ReadOnlySpan<int> fromBuses, ReadOnlySpan<int> toBuses, Span<int> plus, Span<int> minus)
+    {
+        for (var c = 0; c < fromBuses.Length; c++)
+        {
+            plus[c] = Matrix.ReducedIndex(fromBuses[c]);
+            minus[c] = Matrix.ReducedIndex(toBuses[c]);
+        }
     }
 
     private void SetTransfer(int fromBus, int toBus, Span<double> x)

@@ -43,7 +43,7 @@ public sealed class Utf8CsvWriter
         }
         else
         {
-            Ascii(CsvText.Number(value));
+            Encoded(CsvText.Number(value), Encoding.ASCII);
         }
 
         return this;
@@ -58,34 +58,24 @@ public sealed class Utf8CsvWriter
     }
 
     /// <summary>Text, quoted when it must be, as <see cref="CsvText.Text"/>.</summary>
-    public Utf8CsvWriter Text(string value)
+    public Utf8CsvWriter Text(string value) => Encoded(CsvText.Text(value), Encoding.UTF8);
+
+    /// <summary>ASCII text as it is, never quoted (a header, a keyword).</summary>
+    public Utf8CsvWriter Ascii(string value) => Encoded(value, Encoding.ASCII);
+
+    // Into the buffer, or, when it could take more than half of it, straight to the file.
+    private Utf8CsvWriter Encoded(string text, Encoding encoding)
     {
-        var text = CsvText.Text(value);
-        var bytes = Encoding.UTF8.GetMaxByteCount(text.Length);
+        var bytes = encoding.GetMaxByteCount(text.Length);
         if (bytes > _buffer.Length / 2)
         {
             Flush();
-            _stream.Write(Encoding.UTF8.GetBytes(text));
+            _stream.Write(encoding.GetBytes(text));
             return this;
         }
 
         Reserve(bytes);
-        _used += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_used));
-        return this;
-    }
-
-    /// <summary>ASCII text as it is, never quoted (a header, a keyword).</summary>
-    public Utf8CsvWriter Ascii(string value)
-    {
-        if (value.Length > _buffer.Length / 2)
-        {
-            Flush();
-            _stream.Write(Encoding.ASCII.GetBytes(value));
-            return this;
-        }
-
-        Reserve(value.Length);
-        _used += Encoding.ASCII.GetBytes(value, _buffer.AsSpan(_used));
+        _used += encoding.GetBytes(text, _buffer.AsSpan(_used));
         return this;
     }
 

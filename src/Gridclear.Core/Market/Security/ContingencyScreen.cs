@@ -197,9 +197,8 @@ internal sealed class ContingencyScreen
                 var denominator = 1.0 - (sign * flow);
                 _denominator[i] = denominator;
 
-                // |numerator| below |d|·τ (a hair less, for the rounding of the division) gives a factor below τ: such
-                // factors are never divided out. Math.Min keeps a NaN, whose lane then lists every line.
-                skip[c] = Math.Min(skip[c], Math.Abs(denominator) * listed[i] * (1 - 1e-9));
+                // A lane rules out what all its outages would: Math.Min keeps a NaN, whose lane then lists every line.
+                skip[c] = Math.Min(skip[c], Skip(denominator, listed[i]));
                 var self = Array.BinarySearch(checkedLines, k);
                 if (self >= 0)
                 {
@@ -208,7 +207,8 @@ internal sealed class ContingencyScreen
             }
 
             selfLines.Sort();
-            var laneLargest = Scan(x, lineFrom, lineTo, lineB, CollectionsMarshal.AsSpan(selfLines), skip, s);
+            Span<double> laneLargest = stackalloc double[Lanes];
+            Scan(x, lineFrom, lineTo, lineB, CollectionsMarshal.AsSpan(selfLines), skip, s, laneLargest);
             for (var i = first; i < end; i++)
             {
                 var c = slot[i - first];
@@ -234,7 +234,7 @@ internal sealed class ContingencyScreen
         int List(int i, int k, double sign, double listedFactor, double largestSkipped, ReadOnlySpan<int> candidates, double[] values, BuildScratch s, int used)
         {
             var denominator = _denominator[i];
-            var skip = Math.Abs(denominator) * listedFactor * (1 - 1e-9);
+            var skip = Skip(denominator, listedFactor);
             var residual = 0.0;
             for (var p = 0; p < candidates.Length; p++)
             {
@@ -276,16 +276,21 @@ internal sealed class ContingencyScreen
         }
     }
 
+    /// <summary>|numerator| below this gives a factor below <paramref name="listedFactor"/> whatever the rounding of the
+    /// division by <paramref name="denominator"/> (a hair less than |d|·τ): such factors are never divided out. The scan's
+    /// lanes and each outage's list use the same value, so a line the scan rules out is one the list would skip.</summary>
+    private static double Skip(double denominator, double listedFactor) => Math.Abs(denominator) * listedFactor * (1 - 1e-9);
+
     /// <summary>
     /// One pass over the checked lines for all lanes' transfers at once: each line's numerators b_l·(x_f − x_t) (a bus's
     /// lanes side by side). A lane's numerator below its <paramref name="skip"/> (the smallest of its outages') is ruled
-    /// out for all of them and only its size is kept, the largest per lane returned; the others, and every lane of an
-    /// outaged branch's own line (<paramref name="selfLines"/>, ascending), are the lane's candidates. Each lane's
-    /// arithmetic is the scalar code's, so the numerators are the bits of OutageFactors.Factors'.
+    /// out for all of them and only its size is kept, the largest per lane into <paramref name="largest"/>; the others,
+    /// and every lane of an outaged branch's own line (<paramref name="selfLines"/>, ascending), are the lane's
+    /// candidates. Each lane's arithmetic is the scalar code's, so the numerators are the bits of OutageFactors.Factors'.
     /// </summary>
-    private static double[] Scan(
+    private static void Scan(
         ReadOnlySpan<double> x, ReadOnlySpan<int> lineFrom, ReadOnlySpan<int> lineTo, ReadOnlySpan<double> lineB, ReadOnlySpan<int> selfLines,
-        ReadOnlySpan<double> skip, BuildScratch s)
+        ReadOnlySpan<double> skip, BuildScratch s, Span<double> largest)
     {
         ref var w = ref MemoryMarshal.GetReference(x);
         var skipLow = Vector256.Create(skip[..4]);
@@ -338,7 +343,8 @@ internal sealed class ContingencyScreen
             }
         }
 
-        return [.. Enumerable.Range(0, Lanes).Select(c => c < 4 ? largestLow.GetElement(c) : largestHigh.GetElement(c - 4))];
+        largestLow.CopyTo(largest);
+        largestHigh.CopyTo(largest[4..]);
     }
 
     /// <summary>Outage factors kept in the short lists (all outages together).</summary>
