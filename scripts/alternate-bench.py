@@ -4,7 +4,7 @@
     python3 scripts/alternate-bench.py N 'label=command' ['label=command' ...]
 
 Runs each command N times, one after the other in turn (so slow spells of the host hit all of them alike), with
-GLIBC_TUNABLES=glibc.malloc.hugetlb=1 as ./gridclear sets it, output discarded; prints min, median and max seconds of
+GLIBC_TUNABLES as ./gridclear sets it, output discarded; prints min, median and max seconds of
 each. Measure only when nothing else runs.
 """
 import os
@@ -12,6 +12,9 @@ import statistics
 import subprocess
 import sys
 import time
+
+# What ./gridclear sets (see its comment): glibc's heaps in huge pages, grown 64 MiB at a time.
+TUNABLES = "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864:glibc.malloc.mmap_threshold=33554432"
 
 
 def main(argv):
@@ -21,7 +24,7 @@ def main(argv):
     commands = [a.split("=", 1) for a in argv[1:]]
     if any(len(c) != 2 for c in commands):
         sys.exit("each command is label=command")
-    env = dict(os.environ, GLIBC_TUNABLES="glibc.malloc.hugetlb=1")
+    env = dict(os.environ, GLIBC_TUNABLES=TUNABLES)
     times = {label: [] for label, _ in commands}
     for _ in range(runs):
         for label, command in commands:

@@ -25,6 +25,10 @@ public sealed class SusceptanceMatrix
         Susceptance = new double[m];
         BranchShiftInjection = new double[m];
         BusShiftInjection = new double[n];
+
+        // Each branch's reduced ends, read once (the later passes run over arrays, not over the branch records).
+        var fromReduced = new int[m];
+        var toReduced = new int[m];
         for (var k = 0; k < m; k++)
         {
             var br = network.Branches[k];
@@ -38,22 +42,24 @@ public sealed class SusceptanceMatrix
             BranchShiftInjection[k] = pfinj;
             BusShiftInjection[br.From] += pfinj;
             BusShiftInjection[br.To] -= pfinj;
+            fromReduced[k] = ReducedIndex(br.From, reference);
+            toReduced[k] = ReducedIndex(br.To, reference);
         }
 
         // Reduced B: triplets per column in branch order (counted, then placed: no list per column), each column
         // sorted by row with a stable insertion sort (a column holds a bus's few branches), duplicates summed in
         // branch order, so sums are formed in a fixed order.
         var perColumn = new int[n];
-        foreach (var br in network.Branches)
+        for (var k = 0; k < m; k++)
         {
-            if (ReducedIndex(br.From, reference) is var f and >= 0)
+            if (fromReduced[k] is var f and >= 0)
             {
-                perColumn[f + 1] += ReducedIndex(br.To, reference) >= 0 ? 2 : 1;
+                perColumn[f + 1] += toReduced[k] >= 0 ? 2 : 1;
             }
 
-            if (ReducedIndex(br.To, reference) is var t and >= 0)
+            if (toReduced[k] is var t and >= 0)
             {
-                perColumn[t + 1] += ReducedIndex(br.From, reference) >= 0 ? 2 : 1;
+                perColumn[t + 1] += fromReduced[k] >= 0 ? 2 : 1;
             }
         }
 
@@ -66,10 +72,8 @@ public sealed class SusceptanceMatrix
         var tripletValues = new double[perColumn[n - 1]];
         var fill = perColumn[..^1];
 
-        void Add(int row, int col, double value)
+        void Add(int r, int c, double value)
         {
-            var r = ReducedIndex(row, reference);
-            var c = ReducedIndex(col, reference);
             if (r >= 0 && c >= 0)
             {
                 tripletRows[fill[c]] = r;
@@ -77,13 +81,13 @@ public sealed class SusceptanceMatrix
             }
         }
 
-        foreach (var br in network.Branches)
+        for (var k = 0; k < m; k++)
         {
-            var b = br.Susceptance;
-            Add(br.From, br.From, b);
-            Add(br.To, br.To, b);
-            Add(br.From, br.To, -b);
-            Add(br.To, br.From, -b);
+            var b = Susceptance[k];
+            Add(fromReduced[k], fromReduced[k], b);
+            Add(toReduced[k], toReduced[k], b);
+            Add(fromReduced[k], toReduced[k], -b);
+            Add(toReduced[k], fromReduced[k], -b);
         }
 
         // Sorted and summed in place: a column's entries move down to where the previous column's end (never past the
@@ -132,7 +136,15 @@ public sealed class SusceptanceMatrix
 
         Reduced = new SparseMatrix(n - 1, n - 1, starts, rows, values);
 
-        // Bf in CSC: column j lists the branches incident to bus j, in branch order.
+        _branchBus = new Lazy<SparseMatrix>(() => BuildBranchBus(network));
+    }
+
+    // Bf in CSC: column j lists the branches incident to bus j, in branch order. Built when first asked for (the
+    // factorisation does not need it, and it would delay it).
+    private static SparseMatrix BuildBranchBus(Network.Network network)
+    {
+        var n = network.BusCount;
+        var m = network.BranchCount;
         var count = new int[n + 1];
         foreach (var br in network.Branches)
         {
@@ -167,7 +179,7 @@ public sealed class SusceptanceMatrix
             bfValues[next[br.To]++] = -br.Susceptance;
         }
 
-        BranchBus = new SparseMatrix(m, n, count, bfRows, bfValues);
+        return new SparseMatrix(m, n, count, bfRows, bfValues);
     }
 
     public Network.Network Network { get; }
@@ -176,7 +188,9 @@ public sealed class SusceptanceMatrix
     public SparseMatrix Reduced { get; }
 
     /// <summary>Bf, p.u., CSC (branches × buses).</summary>
-    public SparseMatrix BranchBus { get; }
+    public SparseMatrix BranchBus => _branchBus.Value;
+
+    private readonly Lazy<SparseMatrix> _branchBus;
 
     /// <summary>b_k = 1/(x·tap), p.u.</summary>
     public IReadOnlyList<double> BranchSusceptance => Susceptance;

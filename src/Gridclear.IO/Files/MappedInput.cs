@@ -1,4 +1,5 @@
 using System.IO.MemoryMappedFiles;
+using System.Runtime.InteropServices;
 
 namespace Gridclear.IO.Files;
 
@@ -7,7 +8,7 @@ namespace Gridclear.IO.Files;
 /// page cache in place instead of copying the file into a fresh array. On this project's machine touching fresh memory
 /// costs more than reading it (BENCHMARKS.md, "page faults"): a mapped file arrives sixteen pages a fault.
 /// </summary>
-public sealed unsafe class MappedInput : IDisposable
+public sealed unsafe partial class MappedInput : IDisposable
 {
     private readonly MemoryMappedFile? _file;
     private readonly MemoryMappedViewAccessor? _view;
@@ -45,6 +46,7 @@ public sealed unsafe class MappedInput : IDisposable
             var view = file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
             byte* start = null;
             view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
+            Populate(start, length + view.PointerOffset);
             return new MappedInput(file, view, start + view.PointerOffset, length);
         }
         catch (Exception e) when (InputText.IsReadFailure(e))
@@ -54,6 +56,22 @@ public sealed unsafe class MappedInput : IDisposable
             throw InputText.CannotRead(path, what, e);
         }
     }
+
+    // MADV_POPULATE_READ (Linux 5.14): the whole mapping's page tables filled in one call, not a fault per sixteen pages
+    // as the scan first touches them (a 19 MB case: 1 ms against about 3). Advice only: an older kernel refuses it and
+    // the pages fault in as before.
+    private const int MadvPopulateRead = 22;
+
+    private static void Populate(byte* start, long length)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            _ = Madvise((nint)start, (nuint)length, MadvPopulateRead);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "madvise")]
+    private static partial int Madvise(nint address, nuint length, int advice);
 
     public void Dispose()
     {

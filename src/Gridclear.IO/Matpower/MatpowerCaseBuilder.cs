@@ -191,7 +191,7 @@ internal sealed class MatpowerCaseBuilder
         {
             var from = Integer(m, r, 0, BranchColumns);
             var to = Integer(m, r, 1, BranchColumns);
-            if (!busRowOf.ContainsKey(from) || !busRowOf.ContainsKey(to))
+            if (!busRowOf.TryGetValue(from, out var fromRow) | !busRowOf.TryGetValue(to, out var toRow))
             {
                 var (end, column) = busRowOf.ContainsKey(from) ? (to, 1) : (from, 0);
                 throw Error(m.ValueLine(r, column), $"branch {r + 1} ({from}–{to}) connects bus {end}, which is not in mpc.bus");
@@ -205,8 +205,8 @@ internal sealed class MatpowerCaseBuilder
             }
 
             var live = status > 0
-                && buses[busRowOf[from]].Type != CaseBus.Isolated
-                && buses[busRowOf[to]].Type != CaseBus.Isolated;
+                && buses[fromRow].Type != CaseBus.Isolated
+                && buses[toRow].Type != CaseBus.Isolated;
             if (live && x == 0)
             {
                 throw Error(m.ValueLine(r, 3), $"branch {r + 1} ({from}–{to}) is in service with zero reactance (BR_X, column 4); "

@@ -33,13 +33,12 @@ internal ref struct MatpowerScanner
 
     private bool AtEnd => _pos >= _text.Length;
 
-    /// <summary>Matrices at least this long (bytes of text) are parsed on the thread pool, after the statements are read:
+    /// <summary>Matrices at least this long (bytes of text) are parsed on the thread pool as the scan finds them:
     /// a 10,000-bus case has four of 0.1–1.5 MB, and a 70,000-bus one spends a quarter of its run parsing numbers.</summary>
     internal const int ParallelMatrixBytes = 64 * 1024;
 
-    // Matrices found (delimited, not yet parsed) when parsing is deferred: field, assignment line, first byte, its line,
-    // bytes of text.
-    private List<(string Field, int Line, int Start, int StartLine, int Bytes)>? _deferred;
+    // Where matrices found (delimited, not yet parsed) go when parsing is deferred.
+    private DeferredMatrices? _deferred;
 
     /// <param name="parallel">Whether large matrices are parsed on the thread pool (the same result either way).</param>
     public static unsafe MatpowerFile Scan(ReadOnlySpan<byte> text, string source, bool parallel = true)
@@ -51,10 +50,12 @@ internal ref struct MatpowerScanner
 
         fixed (byte* start = text)
         {
-            var pointer = start;
-            var length = text.Length;
-            var scanner = new MatpowerScanner(text, source) { _deferred = [] };
-            MatpowerFile file;
+            // Parsed on the other cores as they are found; Finish parses the rest here and waits for every worker
+            // (they read this pinned text) before anything returns.
+            var deferred = new DeferredMatrices(start, text.Length, source);
+            var scanner = new MatpowerScanner(text, source) { _deferred = deferred };
+            MatpowerFile? file = null;
+            IReadOnlyList<(string Field, MatpowerMatrix Matrix)>? matrices;
             try
             {
                 file = scanner.ScanFile();
@@ -62,46 +63,30 @@ internal ref struct MatpowerScanner
             catch (InvalidInputException)
             {
                 // The error a plain reading reports first, wherever the deferred parses would have stopped.
+            }
+            finally
+            {
+                matrices = deferred.Finish();
+            }
+
+            if (file is null || matrices is null)
+            {
                 return new MatpowerScanner(text, source).ScanFile();
             }
 
-            var deferred = scanner._deferred;
-            if (deferred.Count == 0)
+            foreach (var (field, matrix) in matrices)
             {
-                return file;
-            }
-
-            // The largest first (the branch matrix is about half the text): the cores take the next one as they finish,
-            // and a large one taken last would leave the others idle.
-            var order = Enumerable.Range(0, deferred.Count).OrderByDescending(i => deferred[i].Bytes).ThenBy(i => i).ToArray();
-            var matrices = new MatpowerMatrix[deferred.Count];
-            try
-            {
-                var next = -1;
-                Parallel.For(0, Math.Min(Environment.ProcessorCount, order.Length), _ =>
-                {
-                    for (var k = Interlocked.Increment(ref next); k < order.Length; k = Interlocked.Increment(ref next))
-                    {
-                        var i = order[k];
-                        var (field, line, from, fromLine, _) = deferred[i];
-                        var part = new MatpowerScanner(new ReadOnlySpan<byte>(pointer, length), source) { _pos = from, _line = fromLine };
-                        matrices[i] = part.ReadMatrix(field, line);
-                    }
-                });
-            }
-            catch (AggregateException e) when (e.InnerExceptions.All(x => x is InvalidInputException))
-            {
-                return new MatpowerScanner(new ReadOnlySpan<byte>(pointer, length), source).ScanFile();
-            }
-
-            for (var i = 0; i < deferred.Count; i++)
-            {
-                file.Matrices[deferred[i].Field] = matrices[i];
+                file.Matrices[field] = matrix;
             }
 
             return file;
         }
     }
+
+    /// <summary>A scanner positioned at <paramref name="position"/> (on line <paramref name="line"/>), to parse one
+    /// matrix there.</summary>
+    internal static MatpowerScanner At(ReadOnlySpan<byte> text, string source, int position, int line) =>
+        new(text, source) { _pos = position, _line = line };
 
     private MatpowerFile ScanFile()
     {
@@ -261,7 +246,7 @@ internal ref struct MatpowerScanner
             _pos++;
             if (_deferred is not null && Delimit() is var (end, lines) && end - _pos >= ParallelMatrixBytes)
             {
-                _deferred.Add((field, line, _pos, _line, end - _pos));
+                _deferred.Add(field, line, _pos, _line, end - _pos);
                 _pos = end + 1;
                 _line += lines;
             }
@@ -345,13 +330,14 @@ internal ref struct MatpowerScanner
     /// <summary>Reads a matrix after its '[' up to and including ']'.</summary>
     /// <remarks>Optimised from the first call: the CLI reads one case per process, so tiered JIT would run it unoptimised.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private MatpowerMatrix ReadMatrix(string field, int startLine)
+    internal MatpowerMatrix ReadMatrix(string field, int startLine)
     {
         // Values in an array sized once the first row gives the width (rows ≈ the lines up to the closing bracket),
         // handed to the matrix as it is: no growth copies, no final copy. Lines are kept per value only where a value
         // is not on its row's first line (after a '...' continuation): a case file is one row a line.
         var values = new double[256];
         var lines = new MatpowerMatrix.LineBook();
+        var bookLine = 0;
         var n = 0;
         var columns = -1;
         var rowStart = 0;
@@ -432,20 +418,56 @@ internal ref struct MatpowerScanner
                 rowLine = _line;
             }
 
+            // The token's end and, on the way, its value when it is a plain decimal (TryParsePlainDecimal's rule, in one
+            // pass over the bytes); any other token is parsed again from its text.
             var tokenStart = _pos;
-            while (_pos < text.Length)
+            var pos = tokenStart;
+            var negative = text[pos] == '-';
+            if (negative)
             {
-                c = (char)text[_pos];
-                if (c is ' ' or '\t' or ',' or ';' or ']' or '\n' or '\r' or '%' or '[' or '{' or '}' or '\'' or '"'
-                    || (c == '.' && IsContinuation()))
+                pos++;
+            }
+
+            ulong mantissa = 0;
+            var digits = 0;
+            var decimals = -1;
+            var plain = true;
+            while (pos < text.Length)
+            {
+                var b = text[pos];
+                var d = (uint)(b - '0');
+                if (d <= 9)
+                {
+                    mantissa = (mantissa * 10) + d; // below 2^57: no overflow, as mantissa ≤ 2^53 while plain
+                    plain &= mantissa <= 1UL << 53;
+                    mantissa = plain ? mantissa : 0;
+                    digits++;
+                    decimals += decimals >= 0 ? 1 : 0;
+                }
+                else if (b == '.')
+                {
+                    if (pos + 2 < text.Length && text[pos + 1] == '.' && text[pos + 2] == '.')
+                    {
+                        break;
+                    }
+
+                    plain &= decimals < 0;
+                    decimals = 0;
+                }
+                else if (b is (byte)' ' or (byte)'\t' or (byte)',' or (byte)';' or (byte)']' or (byte)'\n' or (byte)'\r' or (byte)'%' or (byte)'[' or (byte)'{' or (byte)'}' or (byte)'\'' or (byte)'"')
                 {
                     break;
                 }
+                else
+                {
+                    plain = false;
+                }
 
-                _pos++;
+                pos++;
             }
 
-            if (_pos >= text.Length)
+            _pos = pos;
+            if (pos >= text.Length)
             {
                 throw Unclosed(field, startLine, ']'); // the file ends inside a number: truncated, whatever the number
             }
@@ -455,8 +477,23 @@ internal ref struct MatpowerScanner
                 Array.Resize(ref values, 2 * n);
             }
 
-            values[n] = ParseNumber(text[tokenStart.._pos], field);
-            lines.Add(n, n == rowStart, _line);
+            if (plain && digits > 0 && decimals <= 22)
+            {
+                var value = decimals > 0 ? mantissa / PowersOfTen[decimals] : mantissa;
+                values[n] = negative ? -value : value;
+            }
+            else
+            {
+                values[n] = ParseNumber(text[tokenStart..pos], field);
+            }
+
+            if (n == rowStart || _line != bookLine)
+            {
+                // Only a row's first value and a value on a new line (after a continuation) are booked.
+                lines.Add(n, n == rowStart, _line);
+                bookLine = _line;
+            }
+
             n++;
         }
     }
@@ -885,14 +922,22 @@ internal ref struct MatpowerScanner
     /// </summary>
     private (int End, int Lines) Delimit()
     {
+        // Searched for ']' and '%' alone ('.' is in nearly every number); a '...' continuation before the one found
+        // turns the rest of its line into a comment, as the parse reads it.
         var pos = _pos;
         var lines = 0;
         while (true)
         {
-            var at = _text[pos..].IndexOfAny((byte)']', (byte)'%', (byte)'.');
+            var at = _text[pos..].IndexOfAny((byte)']', (byte)'%');
             if (at < 0)
             {
                 return (-1, 0);
+            }
+
+            var dots = _text.Slice(pos, at).IndexOf("..."u8);
+            if (dots >= 0)
+            {
+                at = dots;
             }
 
             lines += _text.Slice(pos, at).Count((byte)'\n');
@@ -902,21 +947,14 @@ internal ref struct MatpowerScanner
                 return (pos, lines);
             }
 
-            var isComment = _text[pos] == '%';
-            if (isComment || (pos + 2 < _text.Length && _text[pos + 1] == '.' && _text[pos + 2] == '.'))
+            // A comment or a continuation: to the end of the line; the new line itself is counted with what follows.
+            var next = _text[pos..].IndexOf((byte)'\n');
+            if (next < 0)
             {
-                // To the end of the line; the new line itself is counted with what follows.
-                var next = _text[pos..].IndexOf((byte)'\n');
-                if (next < 0)
-                {
-                    return (-1, 0);
-                }
-
-                pos += next;
-                continue;
+                return (-1, 0);
             }
 
-            pos++;
+            pos += next;
         }
     }
 

@@ -17,6 +17,12 @@ public sealed class Utf8CsvWriter
     private readonly byte[] _buffer = new byte[1 << 16];
     private int _used;
 
+    // The texts of recently written numbers, by a hash of their bits (2^RecentBits slots of LongestNumber bytes).
+    private const int RecentBits = 6;
+    private readonly long[] _recentBits = new long[1 << RecentBits];
+    private readonly byte[] _recentLength = new byte[1 << RecentBits];
+    private readonly byte[] _recentText = new byte[(1 << RecentBits) * LongestNumber];
+
     private Utf8CsvWriter(Stream stream) => _stream = stream;
 
     /// <summary>Writes <paramref name="path"/> as <see cref="CsvText.WriteFile(string, Action{TextWriter})"/> does
@@ -36,9 +42,24 @@ public sealed class Utf8CsvWriter
         if (value == 0)
         {
             _buffer[_used++] = (byte)'0';
+            return this;
+        }
+
+        // A price file repeats its values (an uncongested network has one price at every bus, in two columns): a value
+        // met lately is copied from its earlier text instead of formatted again (the same bytes).
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        var slot = (int)((ulong)(bits * unchecked((long)0x9E3779B97F4A7C15)) >> (64 - RecentBits));
+        var recent = _recentText.AsSpan(slot * LongestNumber, LongestNumber);
+        if (_recentLength[slot] > 0 && _recentBits[slot] == bits)
+        {
+            recent[.._recentLength[slot]].CopyTo(_buffer.AsSpan(_used));
+            _used += _recentLength[slot];
         }
         else if (value.TryFormat(_buffer.AsSpan(_used), out var written, "R", CultureInfo.InvariantCulture))
         {
+            _buffer.AsSpan(_used, written).CopyTo(recent);
+            _recentBits[slot] = bits;
+            _recentLength[slot] = (byte)written;
             _used += written;
         }
         else

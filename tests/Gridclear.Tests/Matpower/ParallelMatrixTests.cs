@@ -26,6 +26,24 @@ public class ParallelMatrixTests
         Assert.Equal(plain.GenCosts.Select(c => (c.Model, c.SourceLine, string.Join(",", c.Parameters))), parallel.GenCosts.Select(c => (c.Model, c.SourceLine, string.Join(",", c.Parameters))));
     }
 
+    [Fact]
+    public void A_continuation_whose_comment_holds_a_bracket_does_not_end_a_large_matrix()
+    {
+        // The scan delimits a deferred matrix by ']' and '%' alone: a ']' after '...' on its line is comment.
+        var text = Case2000.Value;
+        var branchAt = text.IndexOf("mpc.branch", StringComparison.Ordinal);
+        var rowStart = text.IndexOf('\n', branchAt + 2000) + 1;
+        var split = text.IndexOf('\t', rowStart + 2);
+        text = text[..split] + " ... ] not the end; 1.5 ...]\n" + text[split..];
+        var bytes = Encoding.UTF8.GetBytes(text);
+
+        var parallel = MatpowerCaseBuilder.Build(MatpowerScanner.Scan(bytes, "c.m"), "c.m");
+        var plain = MatpowerCaseBuilder.Build(MatpowerScanner.Scan(bytes, "c.m", parallel: false), "c.m");
+
+        Assert.Equal(plain.Branches, parallel.Branches);
+        Assert.Equal(MatpowerCaseBuilder.Build(MatpowerScanner.Scan(Encoding.UTF8.GetBytes(Case2000.Value), "c.m"), "c.m").Branches.Count, parallel.Branches.Count);
+    }
+
     [Theory]
     [InlineData("a bad number in a large matrix")]
     [InlineData("a comment, a continuation and a bad number after them")]
