@@ -10,12 +10,14 @@ namespace Gridclear.Sparse;
 /// triangular, both by columns, with their diagonals held apart. A KLU factorisation whose block triangular form is one
 /// block gives these (<see cref="ISparseFactorization.Factors"/>), and <see cref="SolveTwoEntry(ReadOnlySpan{int}, ReadOnlySpan{int}, Span{double}, Span{double})"/> repeats klu_solve's
 /// arithmetic on them for right-hand sides of at most two entries each, the same bits, faster: the lower solve skips
-/// the columns such a right-hand side never reaches, and eight right-hand sides share each pass over the factors.
+/// the columns such a right-hand side never reaches, and sixteen right-hand sides share each pass over the factors.
 /// </summary>
 public sealed class LuFactors
 {
-    /// <summary>Right-hand sides solved together by one two-entry solve.</summary>
-    public const int Lanes = 8;
+    /// <summary>Right-hand sides solved together by one two-entry solve: a row's sixteen lanes are four Vector256. The
+    /// upper solve waits on one division per column whatever the lanes, so more lanes share that wait (eight to sixteen:
+    /// the N-1 screen's solves a third faster).</summary>
+    public const int Lanes = 16;
 
     private readonly int[] _rowPermutation;
     private readonly int[] _positionOfRow;
@@ -104,8 +106,8 @@ public sealed class LuFactors
     /// <summary>
     /// <see cref="SolveTwoEntry(ReadOnlySpan{int}, ReadOnlySpan{int}, Span{double}, Span{double})"/> leaving the solutions
     /// where the solve ends with them, interleaved: x_c[i] at work[Lanes·<see cref="PositionOf"/>(i) + c] (lanes past
-    /// the right-hand sides hold 0). The eight right-hand sides of one row are one cache line's worth, so a caller that
-    /// reads rows of all eight (flows on a branch) reads each row once.
+    /// the right-hand sides hold 0). The sixteen right-hand sides of one row are two cache lines, so a caller that reads
+    /// rows of all of them (flows on a branch) reads each row once.
     /// </summary>
     public void SolveTwoEntry(ReadOnlySpan<int> plus, ReadOnlySpan<int> minus, Span<double> work)
     {
@@ -144,8 +146,8 @@ public sealed class LuFactors
     /// <summary>
     /// L·y = b by columns, as klu_lsolve: each column's value is subtracted, times L's entry, from the rows below. A column
     /// whose values are all 0 changes nothing (x − l·0 is x: no value here is −0), so it is skipped; before the first
-    /// non-zero row every column is. Rows are read unchecked: the constructor checked every index. A row's eight lanes
-    /// are two Vector256: each lane's product and difference are rounded as the scalar code rounds them.
+    /// non-zero row every column is. Rows are read unchecked: the constructor checked every index. A row's sixteen lanes
+    /// are four Vector256: each lane's product and difference are rounded as the scalar code rounds them.
     /// </summary>
     private void LowerSolve(Span<double> work, int start)
     {
@@ -156,24 +158,23 @@ public sealed class LuFactors
         for (var k = start; k < Dimension; k++)
         {
             var row = (nuint)(Lanes * k);
-            var low = Vector256.LoadUnsafe(ref w, row);
-            var high = Vector256.LoadUnsafe(ref w, row + 4);
-            if (Vector256.EqualsAll(low | high, Vector256<double>.Zero))
+            var x = Row.Load(ref w, row);
+            if (x.IsZero)
             {
-                // Both halves +0 (no value here is −0, whose bits would survive the or).
+                // Every lane +0 (no value here is −0, whose bits would survive the or).
                 continue;
             }
 
             for (var p = starts[k]; p < starts[k + 1]; p++)
             {
-                Subtract(ref w, (nuint)(Lanes * rows[p]), values[p], low, high);
+                Subtract(ref w, (nuint)(Lanes * rows[p]), values[p], x);
             }
         }
     }
 
     /// <summary>
     /// U·x = y by columns from the last, as klu_usolve: divide by the pivot, then subtract from the rows above. Each
-    /// column's division waits for the columns below it, so the time goes by columns, not by lanes: eight lanes take
+    /// column's division waits for the columns below it, so the time goes by columns, not by lanes: sixteen lanes take
     /// little longer than one.
     /// </summary>
     private void UpperSolve(Span<double> work)
@@ -186,25 +187,50 @@ public sealed class LuFactors
         for (var k = Dimension - 1; k >= 0; k--)
         {
             var row = (nuint)(Lanes * k);
-            var pivot = Vector256.Create(diagonal[k]);
-            var low = Vector256.LoadUnsafe(ref w, row) / pivot;
-            var high = Vector256.LoadUnsafe(ref w, row + 4) / pivot;
-            low.StoreUnsafe(ref w, row);
-            high.StoreUnsafe(ref w, row + 4);
+            var x = Row.Load(ref w, row).DividedBy(diagonal[k]);
+            x.Store(ref w, row);
             for (var p = starts[k]; p < starts[k + 1]; p++)
             {
-                Subtract(ref w, (nuint)(Lanes * rows[p]), values[p], low, high);
+                Subtract(ref w, (nuint)(Lanes * rows[p]), values[p], x);
             }
         }
     }
 
     // The row at w[at..] −= value·x, lane by lane: a product, then a difference, each rounded.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Subtract(ref double w, nuint at, double value, Vector256<double> low, Vector256<double> high)
+    private static void Subtract(ref double w, nuint at, double value, in Row x)
     {
         var v = Vector256.Create(value);
-        (Vector256.LoadUnsafe(ref w, at) - (v * low)).StoreUnsafe(ref w, at);
-        (Vector256.LoadUnsafe(ref w, at + 4) - (v * high)).StoreUnsafe(ref w, at + 4);
+        (Vector256.LoadUnsafe(ref w, at) - (v * x.A)).StoreUnsafe(ref w, at);
+        (Vector256.LoadUnsafe(ref w, at + 4) - (v * x.B)).StoreUnsafe(ref w, at + 4);
+        (Vector256.LoadUnsafe(ref w, at + 8) - (v * x.C)).StoreUnsafe(ref w, at + 8);
+        (Vector256.LoadUnsafe(ref w, at + 12) - (v * x.D)).StoreUnsafe(ref w, at + 12);
+    }
+
+    /// <summary>A row's sixteen lanes, four to a vector.</summary>
+    private readonly record struct Row(Vector256<double> A, Vector256<double> B, Vector256<double> C, Vector256<double> D)
+    {
+        public bool IsZero => Vector256.EqualsAll(A | B | C | D, Vector256<double>.Zero);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Row Load(ref double w, nuint at) =>
+            new(Vector256.LoadUnsafe(ref w, at), Vector256.LoadUnsafe(ref w, at + 4), Vector256.LoadUnsafe(ref w, at + 8), Vector256.LoadUnsafe(ref w, at + 12));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Row DividedBy(double pivot)
+        {
+            var p = Vector256.Create(pivot);
+            return new(A / p, B / p, C / p, D / p);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Store(ref double w, nuint at)
+        {
+            A.StoreUnsafe(ref w, at);
+            B.StoreUnsafe(ref w, at + 4);
+            C.StoreUnsafe(ref w, at + 8);
+            D.StoreUnsafe(ref w, at + 12);
+        }
     }
 
     // Where each index stands in the permutation; refuses an array that is not one.

@@ -9,7 +9,7 @@ namespace Gridclear.Market;
 /// The post-contingency flow check without computing every LODF-adjusted flow, finding exactly the violations of
 /// the exhaustive check (same pairs, same values, same bits).
 /// <para>
-/// Built once per network, at the flows of the first check (one forward solve per eight outages, parallel branches
+/// Built once per network, at the flows of the first check (one forward solve per sixteen outages, parallel branches
 /// sharing theirs, on every core): for each secured outage k, its short list, the checked lines l with
 /// |LODF_lk| ≥ τ_k and their exact LODF values, and r_k, the largest |LODF| of the lines left off. τ_k lists what could
 /// move a line by the same few MW under any outage: ListedFactor times the largest outaged flow, over |f_k| (within
@@ -167,7 +167,7 @@ internal sealed class ContingencyScreen
             s.Factors.AsSpan(0, used).CopyTo(_chunkFactors[chunk]);
         }
 
-        // Outages first..end−1 from one solve of their (up to eight) transfers: each outage's denominator, then one scan
+        // Outages first..end−1 from one solve of their (up to sixteen) transfers: each outage's denominator, then one scan
         // of every checked line in all lanes, then each outage's list from its lane's candidates; returns the end
         // of the lists.
         int ListBlock(int first, int end, ReadOnlySpan<int> from, ReadOnlySpan<int> to, ReadOnlySpan<int> slot, BuildScratch s, int used)
@@ -293,36 +293,50 @@ internal sealed class ContingencyScreen
         ReadOnlySpan<double> skip, BuildScratch s, Span<double> largest)
     {
         ref var w = ref MemoryMarshal.GetReference(x);
-        var skipLow = Vector256.Create(skip[..4]);
-        var skipHigh = Vector256.Create(skip[4..]);
-        var largestLow = Vector256<double>.Zero;
-        var largestHigh = Vector256<double>.Zero;
+        var skip0 = Vector256.Create(skip[..4]);
+        var skip1 = Vector256.Create(skip[4..8]);
+        var skip2 = Vector256.Create(skip[8..12]);
+        var skip3 = Vector256.Create(skip[12..16]);
+        var largest0 = Vector256<double>.Zero;
+        var largest1 = Vector256<double>.Zero;
+        var largest2 = Vector256<double>.Zero;
+        var largest3 = Vector256<double>.Zero;
         var count = s.Count;
         count.AsSpan().Clear();
         var nextSelf = 0;
         var m = lineFrom.Length;
         lineTo = lineTo[..m];
         lineB = lineB[..m];
+        Span<double> numerators = stackalloc double[Lanes];
         for (var j = 0; j < m; j++)
         {
             var f = (nuint)(Lanes * lineFrom[j]);
             var t = (nuint)(Lanes * lineTo[j]);
             var b = Vector256.Create(lineB[j]);
-            var low = b * (Vector256.LoadUnsafe(ref w, f) - Vector256.LoadUnsafe(ref w, t));
-            var high = b * (Vector256.LoadUnsafe(ref w, f + 4) - Vector256.LoadUnsafe(ref w, t + 4));
-            var magnitudeLow = Vector256.Abs(low);
-            var magnitudeHigh = Vector256.Abs(high);
-            var belowLow = Vector256.LessThan(magnitudeLow, skipLow);
-            var belowHigh = Vector256.LessThan(magnitudeHigh, skipHigh);
+            var n0 = b * (Vector256.LoadUnsafe(ref w, f) - Vector256.LoadUnsafe(ref w, t));
+            var n1 = b * (Vector256.LoadUnsafe(ref w, f + 4) - Vector256.LoadUnsafe(ref w, t + 4));
+            var n2 = b * (Vector256.LoadUnsafe(ref w, f + 8) - Vector256.LoadUnsafe(ref w, t + 8));
+            var n3 = b * (Vector256.LoadUnsafe(ref w, f + 12) - Vector256.LoadUnsafe(ref w, t + 12));
+            var magnitude0 = Vector256.Abs(n0);
+            var magnitude1 = Vector256.Abs(n1);
+            var magnitude2 = Vector256.Abs(n2);
+            var magnitude3 = Vector256.Abs(n3);
+            var below0 = Vector256.LessThan(magnitude0, skip0);
+            var below1 = Vector256.LessThan(magnitude1, skip1);
+            var below2 = Vector256.LessThan(magnitude2, skip2);
+            var below3 = Vector256.LessThan(magnitude3, skip3);
             var isSelf = nextSelf < selfLines.Length && selfLines[nextSelf] == j;
             var lanesBelow = 0u;
             if (!isSelf)
             {
                 // Lanes below their skip: only the size counts (a NaN is never below, so never lost here). The sizes are
                 // not NaN and not negative, where MaxNative is max.
-                largestLow = Vector256.MaxNative(largestLow, magnitudeLow & belowLow);
-                largestHigh = Vector256.MaxNative(largestHigh, magnitudeHigh & belowHigh);
-                lanesBelow = belowLow.ExtractMostSignificantBits() | (belowHigh.ExtractMostSignificantBits() << 4);
+                largest0 = Vector256.MaxNative(largest0, magnitude0 & below0);
+                largest1 = Vector256.MaxNative(largest1, magnitude1 & below1);
+                largest2 = Vector256.MaxNative(largest2, magnitude2 & below2);
+                largest3 = Vector256.MaxNative(largest3, magnitude3 & below3);
+                lanesBelow = below0.ExtractMostSignificantBits() | (below1.ExtractMostSignificantBits() << 4)
+                    | (below2.ExtractMostSignificantBits() << 8) | (below3.ExtractMostSignificantBits() << 12);
                 if (lanesBelow == (1u << Lanes) - 1)
                 {
                     continue;
@@ -334,17 +348,23 @@ internal sealed class ContingencyScreen
                 nextSelf++;
             }
 
+            n0.CopyTo(numerators);
+            n1.CopyTo(numerators[4..]);
+            n2.CopyTo(numerators[8..]);
+            n3.CopyTo(numerators[12..]);
             for (var c = 0; c < Lanes; c++)
             {
                 if ((lanesBelow & (1u << c)) == 0)
                 {
-                    s.Add(c, j, c < 4 ? low.GetElement(c) : high.GetElement(c - 4));
+                    s.Add(c, j, numerators[c]);
                 }
             }
         }
 
-        largestLow.CopyTo(largest);
-        largestHigh.CopyTo(largest[4..]);
+        largest0.CopyTo(largest);
+        largest1.CopyTo(largest[4..]);
+        largest2.CopyTo(largest[8..]);
+        largest3.CopyTo(largest[12..]);
     }
 
     /// <summary>Outage factors kept in the short lists (all outages together).</summary>
