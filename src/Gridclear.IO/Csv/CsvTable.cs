@@ -132,6 +132,8 @@ public sealed class CsvTable
             }
         }
 
+        // Which columns hold checked text (free-form notes may hold anything), decided once for the header.
+        var checkedColumn = header.Select(h => h.Length > 0 && !FreeFormColumns.Contains(h, StringComparer.OrdinalIgnoreCase)).ToArray();
         var rows = new List<CsvRow>(records.Count - 1);
         for (var r = 1; r < records.Count; r++)
         {
@@ -143,8 +145,7 @@ public sealed class CsvTable
 
             for (var f = 0; f < fields.Count; f++)
             {
-                if (header[f].Length > 0 && !FreeFormColumns.Contains(header[f], StringComparer.OrdinalIgnoreCase)
-                    && InputText.UnsafeText(fields[f]) is { } problem)
+                if (checkedColumn[f] && InputText.UnsafeText(fields[f]) is { } problem)
                 {
                     throw new InvalidInputException(source, line, $"column '{header[f]}': {problem}");
                 }

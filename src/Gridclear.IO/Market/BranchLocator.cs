@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Gridclear.Network;
 
 namespace Gridclear.IO.Market;
@@ -19,7 +20,7 @@ internal sealed class BranchLocator
 
     public BranchLocator(Gridclear.Network.Network network, PowerCase? powerCase)
     {
-        var branchOfRow = new Dictionary<int, int>();
+        var branchOfRow = new Dictionary<int, int>(network.BranchCount);
         for (var i = 0; i < network.BranchCount; i++)
         {
             branchOfRow[network.Branches[i].CaseRow] = i;
@@ -28,6 +29,7 @@ internal sealed class BranchLocator
         if (powerCase is not null)
         {
             _knowsCase = true;
+            _byPair.EnsureCapacity(powerCase.Branches.Count);
             for (var row = 0; row < powerCase.Branches.Count; row++)
             {
                 var b = powerCase.Branches[row];
@@ -106,13 +108,9 @@ internal sealed class BranchLocator
 
     private void Add(int fromBus, int toBus, int caseRow, int branch)
     {
-        var key = Key(fromBus, toBus);
-        if (!_byPair.TryGetValue(key, out var list))
-        {
-            _byPair[key] = list = [];
-        }
-
-        list.Add((caseRow, fromBus, branch));
+        // One lookup a branch (a full N-1 file makes this for every branch of a 10,000-bus case).
+        ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_byPair, Key(fromBus, toBus), out _);
+        (list ??= new(1)).Add((caseRow, fromBus, branch));
     }
 
     private static (int, int) Key(int a, int b) => a < b ? (a, b) : (b, a);

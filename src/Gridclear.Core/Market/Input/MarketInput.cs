@@ -391,7 +391,7 @@ public sealed record MarketInput
 
     private void CheckContingencies()
     {
-        var byBranch = new Dictionary<int, string>();
+        var byBranch = new Dictionary<int, string>(Contingencies.Count);
         foreach (var c in Contingencies)
         {
             if (!byBranch.TryAdd(c.Branch, c.Id))
