@@ -239,7 +239,9 @@ internal static class ClearCommand
     /// constrained on/off; uplift; the operator's own accounts (congestion rent, rounding); net. The last row sums each
     /// column over every participant: the net total is 0.00. settlement.csv and statements.txt have every line.
     /// </summary>
-    internal static Table StatementTable(IReadOnlyList<SettlementLine> lines, string title = "Day-ahead settlement by participant, $ (> 0 paid to it, < 0 paid by it)") =>
+    internal const string DayAheadStatementTitle = "Day-ahead settlement by participant, $ (> 0 paid to it, < 0 paid by it)";
+
+    internal static Table StatementTable(IReadOnlyList<SettlementLine> lines, string title = DayAheadStatementTitle) =>
         StatementTable(ParticipantStatement.FromLines(lines), title);
 
     /// <summary>The statements as a table: one row per participant, one column per kind of charge the run has.</summary>
@@ -257,7 +259,11 @@ internal static class ClearCommand
             : operatorAccounts.Contains(charge) ? "operator"
             : "other";
         string[] columns = ["energy", "schedules", "constrained", "uplift", "ftr", "operator", "other"];
-        var used = columns.Where(c => statements.Any(s => s.Lines.Any(l => Column(l.Charge) == c))).ToList();
+        // Columns and totals from each statement's per-charge totals (decimal sums are exact: the same as over the lines,
+        // which a 10,000-bus market folder has tens of thousands of).
+        var charges = statements.SelectMany(s => s.ByCharge).ToList();
+        var present = charges.Select(t => Column(t.Charge)).ToHashSet(StringComparer.Ordinal);
+        var used = columns.Where(present.Contains).ToList();
 
         var table = new Table().Title(title);
         table.AddColumn("Participant");
@@ -307,9 +313,8 @@ internal static class ClearCommand
         }
 
         var total = new List<string> { "[bold]Total[/]" };
-        var lines = statements.SelectMany(s => s.Lines).ToList();
-        total.AddRange(used.Select(c => Money(lines.Where(l => Column(l.Charge) == c).Sum(l => l.Amount))));
-        total.Add($"[bold]{Money(lines.Sum(l => l.Amount))}[/]");
+        total.AddRange(used.Select(c => Money(charges.Where(t => Column(t.Charge) == c).Sum(t => t.Amount))));
+        total.Add($"[bold]{Money(statements.Sum(s => s.Total))}[/]");
         table.AddRow(total.ToArray());
         return table;
     }
@@ -429,7 +434,8 @@ internal static class ClearCommand
                 console.Write(hubs);
             }
 
-            console.Write(StatementTable(settlement.Lines));
+            // The statements statements.txt was written from (one interval: its lines), not built again.
+            console.Write(StatementTable(run.Statements, DayAheadStatementTitle));
         }
 
         foreach (var note in r.Notes)
