@@ -28,13 +28,16 @@ public static class TopologyVersion
 
     private static string Compute(Network.Network network)
     {
-        // The text is formatted straight into UTF-8 bytes (no string per number): the same bytes as before, hashed.
-        var text = new ArrayBufferWriter<byte>(32 * (network.BusCount + network.BranchCount) + 64);
+        // The text is formatted straight into UTF-8 bytes (no string per number) and hashed 64 KiB at a time: the same
+        // bytes as before, without holding the whole text (5 MB of fresh memory on a 70,000-bus network).
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var text = new ArrayBufferWriter<byte>(Chunk + 256);
         Append(text, "buses"u8);
         foreach (var id in network.BusIds)
         {
             Append(text, " "u8);
             Append(text, id);
+            Flush(hash, text);
         }
 
         Append(text, "\nreference "u8);
@@ -48,10 +51,23 @@ public static class TopologyVersion
             Append(text, " "u8);
             Append(text, br.Susceptance);
             Append(text, "\n"u8);
+            Flush(hash, text);
         }
 
-        var hash = SHA256.HashData(text.WrittenSpan);
-        return Convert.ToHexStringLower(hash.AsSpan(0, 8));
+        Flush(hash, text, all: true);
+        return Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 8));
+    }
+
+    private const int Chunk = 64 * 1024;
+
+    // Hands the text written so far to the hash once a chunk has gathered (or at the end).
+    private static void Flush(IncrementalHash hash, ArrayBufferWriter<byte> text, bool all = false)
+    {
+        if (text.WrittenCount >= Chunk || (all && text.WrittenCount > 0))
+        {
+            hash.AppendData(text.WrittenSpan);
+            text.ResetWrittenCount();
+        }
     }
 
     private static void Append(ArrayBufferWriter<byte> text, ReadOnlySpan<byte> bytes) => text.Write(bytes);
